@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Markbench",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "markbench", targets: ["markbench"]),
+        .library(name: "RubricModel", targets: ["RubricModel"]),
+        .library(name: "RubricLoader", targets: ["RubricLoader"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System C libraries (Debian packages; see README "Dependencies").
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Safe libxml2 parsing and XSD validation; no rubric knowledge.
+        // Diagnostics (file:line:col messages) and checks on user-supplied bytes. No I/O.
+        .target(name: "MarkbenchDiagnostics"),
+        .target(name: "MarkbenchXML", dependencies: ["CLibXML2", "MarkbenchDiagnostics"]),
+        // Plain Sendable values: rubrics, lexicons, rules. No I/O.
+        .target(name: "RubricModel", dependencies: ["MarkbenchDiagnostics"]),
+        // Reads rubric and lexicon files, validates them, builds RubricModel values.
+        .target(name: "RubricLoader", dependencies: ["MarkbenchXML", "RubricModel", "MarkbenchDiagnostics"]),
+        // Renders results for people and scripts (text, JSON; later Markdown and HTML).
+        .target(name: "MarkbenchReports", dependencies: ["RubricModel"]),
+        // The command-line front end.
+        .executableTarget(
+            name: "markbench",
+            dependencies: [
+                "RubricLoader", "RubricModel", "MarkbenchReports", "MarkbenchDiagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MarkbenchXMLTests", dependencies: ["MarkbenchXML"]),
+        .testTarget(name: "RubricLoaderTests", dependencies: ["RubricLoader", "RubricModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

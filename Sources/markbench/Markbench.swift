@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Markbench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "markbench",
+        abstract: "Mark vocational reflective accounts against unit rubrics, explainably and privately.",
+        subcommands: [RubricCommand.self]
+    )
+}
