@@ -205,11 +205,35 @@ final class XMLErrorCollector {
             hint = "a rubric needs only a few levels; check for runaway nesting"
         } else if isValidity {
             hint = Self.schemaHint(for: message)
+            message = Self.readableSchemaMessage(message)
         } else {
             hint = "fix the XML so it is well-formed (every tag closed, attributes quoted, & written &amp;)"
         }
         if line == 0 { line = 1; column = 1 }
         add(code: code, line: line, column: column, message: message, hint: hint)
+    }
+
+    /// libxml2 writes `Element '{urn:…}rule', attribute 'scope': [facet 'enumeration'] The value …`;
+    /// say `element <rule>, attribute 'scope': the value …` instead.
+    static func readableSchemaMessage(_ raw: String) -> String {
+        var text = raw
+        while let open = text.range(of: "'{"), let close = text[open.upperBound...].range(of: "}") {
+            let nameEnd = text[close.upperBound...].firstIndex(of: "'") ?? text.endIndex
+            let name = text[close.upperBound..<nameEnd]
+            let after = nameEnd < text.endIndex ? text.index(after: nameEnd) : nameEnd
+            text.replaceSubrange(open.lowerBound..<after, with: "<\(name)>")
+        }
+        // Unquoted qualified names, as in "Expected is ( {urn:…}qualification )".
+        if let regex = try? NSRegularExpression(pattern: "\\{[^}'\\s]*:[^}'\\s]*\\}([A-Za-z_][A-Za-z0-9_.-]*)") {
+            text = regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "<$1>")
+        }
+        for facet in ["enumeration", "pattern", "minLength", "maxLength", "maxInclusive", "minInclusive"] {
+            text = text.replacingOccurrences(of: "[facet '\(facet)'] ", with: "")
+        }
+        text = text.replacingOccurrences(of: "Element <", with: "element <")
+        text = text.replacingOccurrences(of: ": The value", with: ": the value")
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 
     private static func quotedAttribute(in message: String) -> String? {
