@@ -20,6 +20,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CStemmer",
+            path: "Sources/CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
         // Safe libxml2 parsing and XSD validation; no rubric knowledge.
         // Diagnostics (file:line:col messages) and checks on user-supplied bytes. No I/O.
         .target(name: "MarkbenchDiagnostics"),
@@ -28,18 +33,23 @@ let package = Package(
         .target(name: "RubricModel", dependencies: ["MarkbenchDiagnostics"]),
         // Reads rubric and lexicon files, validates them, builds RubricModel values.
         .target(name: "RubricLoader", dependencies: ["MarkbenchXML", "RubricModel", "MarkbenchDiagnostics"]),
+        // Reading accounts: UTF-8 checks, tokens, sentences, paragraphs, normalisation. No rubric knowledge.
+        .target(name: "MarkbenchText", dependencies: ["CStemmer", "MarkbenchDiagnostics"]),
+        // The rule engine: one pass over an account with a compiled matcher, detectors, scoring.
+        .target(name: "MarkbenchEngine", dependencies: ["MarkbenchText", "RubricModel", "MarkbenchDiagnostics"]),
         // Renders results for people and scripts (text, JSON; later Markdown and HTML).
-        .target(name: "MarkbenchReports", dependencies: ["RubricModel"]),
+        .target(name: "MarkbenchReports", dependencies: ["MarkbenchEngine", "MarkbenchText", "RubricModel"]),
         // The command-line front end.
         .executableTarget(
             name: "markbench",
             dependencies: [
-                "RubricLoader", "RubricModel", "MarkbenchReports", "MarkbenchDiagnostics",
+                "RubricLoader", "RubricModel", "MarkbenchReports", "MarkbenchDiagnostics", "MarkbenchEngine", "MarkbenchText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "MarkbenchXMLTests", dependencies: ["MarkbenchXML"]),
         .testTarget(name: "RubricLoaderTests", dependencies: ["RubricLoader", "RubricModel"]),
+        .testTarget(name: "MarkbenchTextTests", dependencies: ["MarkbenchText"]),
+        .testTarget(name: "MarkbenchEngineTests", dependencies: ["MarkbenchEngine", "MarkbenchText", "RubricLoader", "RubricModel"]),
     ],
     swiftLanguageModes: [.v6]
 )
