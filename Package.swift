@@ -37,17 +37,20 @@ let package = Package(
         .target(name: "MarkbenchText", dependencies: ["CStemmer", "MarkbenchDiagnostics"]),
         // The rule engine: one pass over an account with a compiled matcher, detectors, scoring.
         .target(name: "MarkbenchEngine", dependencies: ["MarkbenchText", "RubricModel", "MarkbenchDiagnostics"]),
+        // Agreement statistics and evaluation against labelled accounts (IQA later).
+        .target(name: "MarkbenchQA", dependencies: ["MarkbenchEngine"]),
         // Renders results for people and scripts (text, JSON; later Markdown and HTML).
         .target(name: "MarkbenchReports", dependencies: ["MarkbenchEngine", "MarkbenchText", "RubricModel"]),
         // The command-line front end.
         .executableTarget(
             name: "markbench",
             dependencies: [
-                "RubricLoader", "RubricModel", "MarkbenchReports", "MarkbenchDiagnostics", "MarkbenchEngine", "MarkbenchText",
+                "RubricLoader", "RubricModel", "MarkbenchReports", "MarkbenchDiagnostics", "MarkbenchEngine", "MarkbenchText", "MarkbenchQA",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "RubricLoaderTests", dependencies: ["RubricLoader", "RubricModel"]),
+        .testTarget(name: "MarkbenchQATests", dependencies: ["MarkbenchQA", "MarkbenchEngine"]),
         .testTarget(name: "MarkbenchTextTests", dependencies: ["MarkbenchText"]),
         .testTarget(name: "MarkbenchEngineTests", dependencies: ["MarkbenchEngine", "MarkbenchText", "RubricLoader", "RubricModel"]),
     ],

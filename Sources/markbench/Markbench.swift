@@ -5,6 +5,6 @@ struct Markbench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "markbench",
         abstract: "Mark vocational reflective accounts against unit rubrics, explainably and privately.",
-        subcommands: [RubricCommand.self]
+        subcommands: [MarkCommand.self, RubricCommand.self, EvaluateCommand.self]
     )
 }

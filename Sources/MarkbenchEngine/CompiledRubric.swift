@@ -1,0 +1,88 @@
+import MarkbenchDiagnostics
+import MarkbenchText
+import RubricModel
+
+/// A rubric and its lexicons prepared for marking: every concept numbered, every phrase in
+/// one automaton, US→UK spellings gathered. Immutable and shareable across tasks.
+struct CompiledRubric: Sendable {
+    let bundle: RubricBundle
+    /// Concepts by index; local rubric concepts have `lexicon == nil`.
+    let conceptRefs: [ConceptRef]
+    let concepts: [Concept]
+    let conceptIndex: [ConceptRef: Int32]
+    let matcher: PhraseMatcher
+    let spellings: [String: String]
+
+    var rubric: Rubric { bundle.rubric }
+
+    init(bundle: RubricBundle) throws(DiagnosticError) {
+        self.bundle = bundle
+        var spellings: [String: String] = [:]
+        for id in bundle.lexicons.keys.sorted() {
+            for variant in bundle.lexicons[id]!.spellings { spellings[variant.us] = variant.uk }
+        }
+        self.spellings = spellings
+
+        var refs: [ConceptRef] = []
+        var list: [Concept] = []
+        for concept in bundle.rubric.concepts {
+            refs.append(ConceptRef(lexicon: nil, concept: concept.id))
+            list.append(concept)
+        }
+        for id in bundle.lexicons.keys.sorted() {
+            for concept in bundle.lexicons[id]!.concepts {
+                refs.append(ConceptRef(lexicon: id, concept: concept.id))
+                list.append(concept)
+            }
+        }
+        var index: [ConceptRef: Int32] = [:]
+        for (i, ref) in refs.enumerated() { index[ref] = Int32(i) }
+        conceptRefs = refs
+        concepts = list
+        conceptIndex = index
+
+        guard let normaliser = Normaliser(spellings: spellings) else {
+            throw DiagnosticError(Diagnostic(code: "engine.stemmer", at: bundle.rubric.location,
+                                             "the Snowball English stemmer is not available",
+                                             hint: "install libstemmer0d (Debian) and try again"))
+        }
+        // Which concepts each concept's phrases count for: itself and every concept that
+        // includes it, directly or through others.
+        var includedBy: [[Int32]] = Array(repeating: [], count: refs.count)
+        for (i, concept) in list.enumerated() {
+            for include in concept.includes {
+                if let target = index[include.resolved(in: refs[i].lexicon)] { includedBy[Int(target)].append(Int32(i)) }
+            }
+        }
+        func owners(of concept: Int32) -> [Int32] {
+            var seen: Set<Int32> = [concept]
+            var stack = [concept]
+            while let c = stack.popLast() {
+                for parent in includedBy[Int(c)] where seen.insert(parent).inserted { stack.append(parent) }
+            }
+            return seen.sorted()
+        }
+        var matcher = PhraseMatcher()
+        var seenPhrases: [String: Int] = [:]
+        for (i, concept) in list.enumerated() {
+            let conceptOwners = owners(of: Int32(i))
+            for phrase in concept.phrases {
+                let doc = TextDocument(text: phrase.text, name: "phrase", normaliser: normaliser)
+                let tokens = doc.tokens.filter(\.isWordLike)
+                guard !tokens.isEmpty else { continue }
+                let key = "\(i)|\(phrase.stem)|" + tokens.map(\.stem).joined(separator: " ")
+                if seenPhrases[key] != nil { continue }
+                seenPhrases[key] = 1
+                matcher.add(stems: tokens.map(\.stem), exact: phrase.stem ? nil : tokens.map(\.norm), concepts: conceptOwners)
+            }
+        }
+        matcher.finish()
+        self.matcher = matcher
+    }
+
+    /// The index of a concept, if the rubric or its lexicons define it.
+    func index(of ref: ConceptRef) -> Int32? { conceptIndex[ref] }
+
+    /// The index of a well-known lexicon concept the built-in detectors read.
+    func builtin(_ lexicon: String, _ concept: String) -> Int32? { conceptIndex[ConceptRef(lexicon: lexicon, concept: concept)] }
+}
