@@ -133,7 +133,10 @@ struct AccountAnalysis {
             }
         }
         if hypothetical { signals.add(.hypothetical) }
+        // Hypothetical only: a modal, and nothing in the past tense at all (a conditional plan
+        // such as "if a crew broke down, the coordinator would phone" still reports what was set up).
         let realPast = clauses.contains { ($0.mode == .past || $0.mode == .habitual) }
+            || words.contains { Grammar.isPast(tokens[$0]) && !Grammar.modals.contains(tokens[$0].norm) }
         facts[s].hypotheticalOnly = hypothetical && !realPast
 
         // Measures: numbers that count something, not references, list numbers or law years.

@@ -14,6 +14,8 @@ struct ReferenceParser {
     private static let introducers: Set<String> = ["ac", "acs", "criterion", "criteria"]
     private static let listJoiners: Set<String> = [",", "and", "&", "/", "+", ";"]
     private static let rangeJoiners: Set<String> = ["-", "–", "—", "to"]
+    /// Without "AC" before it, only "1.1-1.3" with a dash reads as a range ("4.1 to 4.5" is a score).
+    private static let bareRangeJoiners: Set<String> = ["-", "–", "—"]
 
     static func isCriterionNumber(_ t: Token) -> Bool {
         guard t.kind == .number else { return false }
@@ -50,8 +52,9 @@ struct ReferenceParser {
                     out.append(Parsed(ids: ["LO" + tokens[i + 1].text], firstToken: i, lastToken: i + 1, sentence: sentence.index))
                     i += 2
                     continue
-                } else if isCriterionNumber(t), i + 2 < range.upperBound, rangeJoiners.contains(tokens[i + 1].norm),
-                          isCriterionNumber(tokens[i + 2]) {
+                } else if isCriterionNumber(t), i + 2 < range.upperBound, bareRangeJoiners.contains(tokens[i + 1].norm),
+                          isCriterionNumber(tokens[i + 2]),
+                          i == range.lowerBound || !["from", "between", "of", "at", "by"].contains(tokens[i - 1].norm) {
                     // A bare range "1.1-1.3" is a reference even without "AC".
                     let (ids, last) = list(from: i, in: range, tokens: tokens, closing: nil)
                     out.append(Parsed(ids: ids, firstToken: i, lastToken: last, sentence: sentence.index))

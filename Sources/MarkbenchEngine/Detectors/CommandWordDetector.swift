@@ -11,11 +11,13 @@ extension ResultBuilder {
         for index in criteria.indices where criteria[index].status == .met {
             let target = criteria[index]
             guard let word = target.commandWord.flatMap({ analysis.compiled.bundle.commandWord($0) }),
-                  (word.depth ?? 0) >= 3, !word.shows.isEmpty else { continue }
+                  (word.depth ?? 0) >= 4, !word.shows.isEmpty else { continue }
             let owner = analysis.compiled.bundle.lexicons.first { $0.value.commandWords.contains(word) }?.key
             let demanded = word.shows.compactMap { compiled.index(of: $0.concept.resolved(in: owner)) }
-            let passages = rubric.rules(evidencing: target.id).compactMap { evaluations[$0.id] }
-                .filter { $0.status == .met }.flatMap { $0.passingUnits.flatMap { $0 } }
+            // Look in the paragraphs that hold the evidence: a reason often sits in the next sentence.
+            let paragraphs = Set(rubric.rules(evidencing: target.id).compactMap { evaluations[$0.id] }
+                .filter { $0.status == .met }.flatMap { $0.passingUnits.flatMap { $0 } }.map { doc.sentences[$0].paragraph })
+            let passages = paragraphs.sorted().flatMap { Array(doc.paragraphs[$0].sentences) }
             let shown = Set(passages.flatMap { s in demanded.filter { analysis.facts[s].conceptCounts[$0] != nil } })
             guard shown.isEmpty else { continue }
             criteria[index].status = .partlyMet
