@@ -4,12 +4,13 @@ import MarkbenchDiagnostics
 import RubricLoader
 import RubricModel
 import MarkbenchReports
+import MarkbenchEngine
 
 struct RubricCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rubric",
         abstract: "Validate, list and show unit rubrics.",
-        subcommands: [Validate.self, List.self, Show.self]
+        subcommands: [Validate.self, List.self, Show.self, Test.self]
     )
 }
 
@@ -152,4 +153,42 @@ extension RubricCommand {
 
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
+}
+
+extension RubricCommand {
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the examples in rubrics and lexicons against the engine.",
+            discussion: "Every <example expect=\"pass\"> must satisfy its rule or concept and every expect=\"fail\" must not. Failures are printed as FILE:LINE:COL. Exits 1 on any failure.")
+
+        @Argument(help: "Rubric files or ids (default: every shipped rubric).")
+        var rubrics: [String] = []
+
+        @OptionGroup var location: RubricsLocation
+
+        func run() throws {
+            let loader = try location.loader()
+            let resolver = RubricResolver(loader: loader, shippedDirectory: try location.shippedDirectory())
+            let names = rubrics.isEmpty ? resolver.catalogue.rubricIDs : rubrics
+            var total = 0, failed = 0
+            var lexiconsTested: Set<String> = []
+            for name in names {
+                let engine: MarkingEngine
+                do { engine = try MarkingEngine(bundle: try resolver.bundle(for: name)) } catch {
+                    throw CLIError(error.description)
+                }
+                // Each lexicon's own examples run once, with the first rubric that reaches it.
+                let lexicons = engine.rubric.lexiconRefs.isEmpty ? [] : Array(resolver.catalogue.lexicons.keys)
+                let fresh = lexicons.filter { !lexiconsTested.contains($0) }
+                lexiconsTested.formUnion(fresh)
+                let report = ExampleRunner(engine: engine).run(lexicons: fresh)
+                total += report.examples
+                failed += report.failures.count
+                for failure in report.failures { print(failure.description) }
+                print("\(engine.rubric.id): \(report.examples - report.failures.count) passed, \(report.failures.count) failed")
+            }
+            print("\(total - failed) passed, \(failed) failed")
+            if failed > 0 { throw ExitCode(1) }
+        }
+    }
 }
