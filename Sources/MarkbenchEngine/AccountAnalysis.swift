@@ -91,7 +91,8 @@ struct AccountAnalysis {
                     mode = .hypothetical
                 }
             } else if Grammar.have.contains(verb.norm) {
-                if let after, after.norm == "to" || Grammar.isPast(after) || after.norm == "been" { mode = .past } else { mode = .state }
+                // "I have rewritten", "I had to phone": done. "I have a team of six": a state.
+                if let after, after.kind == .word, !Grammar.determiners.contains(after.norm) { mode = .past } else { mode = .state }
             } else if Grammar.be.contains(verb.norm) {
                 if let after, Grammar.taskWords.contains(after.norm) {
                     mode = .task

@@ -48,6 +48,11 @@ enum Grammar {
     static let modals: Set<String> = ["would", "could", "should", "might", "may", "must", "will", "shall", "ought"]
     static let have: Set<String> = ["have", "has", "had"]
     static let be: Set<String> = ["am", "was", "were", "is", "are", "be", "been"]
+    static let determiners: Set<String> = [
+        "a", "an", "the", "my", "our", "no", "some", "any", "many", "much", "more", "less", "few", "lots", "one", "two",
+        "three", "four", "five", "six", "several", "this", "that", "these", "those", "his", "her", "their", "its", "your",
+        "responsibility", "experience", "time", "access",
+    ]
     static let doVerbs: Set<String> = ["do", "did", "does"]
     static let mental: Set<String> = [
         "think", "thought", "believe", "believed", "feel", "felt", "hope", "hoped", "know", "knew", "understand", "understood",
