@@ -91,13 +91,19 @@ struct AccountAnalysis {
                     mode = .hypothetical
                 }
             } else if Grammar.have.contains(verb.norm) {
-                // "I have rewritten", "I had to phone": done. "I have a team of six": a state.
-                if let after, after.kind == .word, !Grammar.determiners.contains(after.norm) { mode = .past } else { mode = .state }
+                // "I have rewritten", "I had to phone": done. "I have a team", "we have feedback forms": a state.
+                if let after, after.norm == "to" || after.norm == "been" || Grammar.isPast(after)
+                    || (after.norm.hasSuffix("en") && !Grammar.determiners.contains(after.norm)) {
+                    mode = .past
+                } else {
+                    mode = .state
+                }
             } else if Grammar.be.contains(verb.norm) {
                 if let after, Grammar.taskWords.contains(after.norm) {
                     mode = .task
                 } else if let after, after.norm.hasSuffix("ing"), after.norm.count > 4, after.norm != "going" {
-                    mode = verb.norm == "am" || verb.norm == "are" ? .present : .past
+                    // "we were getting complaints": a state of affairs, not a step taken.
+                    mode = verb.norm == "am" || verb.norm == "are" ? .present : .state
                 } else if let after, after.norm == "going", p + 2 < words.count, tokens[words[p + 2]].norm == "to" {
                     mode = .hypothetical
                 } else {
@@ -111,6 +117,10 @@ struct AccountAnalysis {
                 mode = .past
             } else {
                 mode = .present
+            }
+            // "If I found a problem I would…": a condition, not an event.
+            if position > 0, ["if", "unless"].contains(tokens[words[position - 1]].norm), mode == .past || mode == .present {
+                mode = .hypothetical
             }
             clauses.append(Clause(subject: subject, mode: mode, firstToken: index, lastToken: words[p]))
         }
@@ -160,8 +170,19 @@ struct AccountAnalysis {
 
         let change = has(c.builtin("measures", "increase"), in: s) || has(c.builtin("measures", "decrease"), in: s)
             || has(c.builtin("measures", "before-after"), in: s)
-        let fromTo = words.contains { tokens[$0].norm == "from" } && words.contains { tokens[$0].norm == "to" }
-        if !measures.isEmpty && (change || (fromTo && measures.count >= 2)) { signals.add(.comparison) }
+        // "from 14 to 5": both ends are numbers (a £ or % may sit between).
+        func numberFollows(_ word: String) -> Int? {
+            for (k, index) in words.enumerated() where tokens[index].norm == word {
+                let next = words[(k + 1)...].prefix(2)
+                if next.contains(where: { tokens[$0].kind == .number }) { return k }
+            }
+            return nil
+        }
+        let fromTo: Bool = {
+            guard let from = numberFollows("from"), let to = numberFollows("to") else { return false }
+            return to > from
+        }()
+        if !measures.isEmpty && (change || fromTo) { signals.add(.comparison) }
 
         // Specific context: a proper noun inside the sentence, a time anchor, or the learner's own setting.
         let properNoun = words.dropFirst().contains { idx in
@@ -205,7 +226,8 @@ struct AccountAnalysis {
 
     // MARK: - STAR
 
-    /// Labels each body sentence with the STAR part it mainly expresses.
+    /// Labels each body sentence with the STAR parts it expresses (a sentence can set a task and
+    /// report an action at once); `star` keeps the main one.
     private mutating func labelStar() {
         let c = compiled
         var seenAction = false
@@ -219,22 +241,18 @@ struct AccountAnalysis {
             let taskCue = has(c.builtin("star", "task"), in: s) || f.clauses.contains { $0.mode == .task }
             let situationCue = has(c.builtin("star", "situation"), in: s) || has(c.builtin("context", "role"), in: s)
                 || has(c.builtin("context", "setting"), in: s)
-            var label: StarPart.Name?
-            if seenAction && (f.signals.has(.comparison) || (resultCue && !f.signals.has(.hypothetical))) {
-                label = .result
-            } else if taskCue && !pastMine {
-                label = .task
-            } else if pastMine {
-                label = .action
-                seenAction = true
-            } else if taskCue {
-                label = .task
-            } else if situationCue || f.signals.has(.specificContext) {
-                label = seenAction && resultCue ? .result : .situation
-            }
-            facts[s].star = label
-            if let label {
-                switch label {
+            var parts: [StarPart.Name] = []
+            // A result follows the actions: a measured change, or result wording that is not a target.
+            let isResult = seenAction
+                && (f.signals.has(.comparison) || (resultCue && !f.signals.has(.hypothetical) && !taskCue))
+            if isResult { parts.append(.result) }
+            if pastMine { parts.append(.action) }
+            if taskCue { parts.append(.task) }
+            if !pastMine && !isResult && (situationCue || f.signals.has(.specificContext)) { parts.append(.situation) }
+            if pastMine { seenAction = true }
+            facts[s].star = parts.first
+            for part in parts {
+                switch part {
                 case .situation: facts[s].signals.add(.starSituation)
                 case .task: facts[s].signals.add(.starTask)
                 case .action: facts[s].signals.add(.starAction)
