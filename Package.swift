@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "markbench", targets: ["markbench"]),
         .library(name: "RubricModel", targets: ["RubricModel"]),
         .library(name: "RubricLoader", targets: ["RubricLoader"]),
+        .library(name: "MarkbenchEngine", targets: ["MarkbenchEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -50,7 +51,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RubricLoaderTests", dependencies: ["RubricLoader", "RubricModel"]),
-        .testTarget(name: "MarkbenchQATests", dependencies: ["MarkbenchQA", "MarkbenchEngine"]),
+        .testTarget(name: "MarkbenchQATests", dependencies: ["MarkbenchQA", "MarkbenchEngine", "RubricLoader"]),
         .testTarget(name: "MarkbenchTextTests", dependencies: ["MarkbenchText"]),
         .testTarget(name: "MarkbenchEngineTests", dependencies: ["MarkbenchEngine", "MarkbenchText", "RubricLoader", "RubricModel"]),
     ],
