@@ -8,6 +8,9 @@ struct AccountAnalysis {
     let compiled: CompiledRubric
     var facts: [SentenceFacts]
     var references: [ReferenceParser.Parsed]
+    /// Paragraphs that narrate in the past ("I phoned…", "she agreed…"): there a "would" with
+    /// "every Monday" is the habitual past; elsewhere it is what would be done.
+    private var narrativePast: Set<Int> = []
 
     init(doc: TextDocument, compiled: CompiledRubric) {
         self.doc = doc
@@ -27,10 +30,28 @@ struct AccountAnalysis {
             for t in r.firstToken...r.lastToken { referenceTokens.insert(t) }
             facts[r.sentence].signals.add(.criterionReference)
         }
+        narrativePast = Self.paragraphsWithNarrativePast(doc)
         for sentence in doc.sentences {
             readSentence(sentence, referenceTokens: referenceTokens)
         }
         labelStar()
+    }
+
+    static func paragraphsWithNarrativePast(_ doc: TextDocument) -> Set<Int> {
+        let subjects: Set<String> = ["i", "we", "he", "she", "they", "it", "team", "manager", "customers", "staff"]
+        var out: Set<Int> = []
+        for sentence in doc.sentences {
+            let words = sentence.tokens.filter { doc.tokens[$0].isWordLike }
+            for (k, index) in words.enumerated() where subjects.contains(doc.tokens[index].norm) {
+                var p = k + 1
+                while p < words.count, Grammar.isSkippable(doc.tokens[words[p]]) { p += 1 }
+                if p < words.count, Grammar.isPast(doc.tokens[words[p]]) || ["was", "were", "did", "had"].contains(doc.tokens[words[p]].norm) {
+                    out.insert(sentence.paragraph)
+                    break
+                }
+            }
+        }
+        return out
     }
 
     /// Keeps, per concept, only hits not inside a longer hit of the same concept.
@@ -61,7 +82,7 @@ struct AccountAnalysis {
         let s = sentence.index
         let words = sentence.tokens.filter { tokens[$0].isWordLike }
         let c = compiled
-        let habitual = has(c.builtin("modality", "habitual"), in: s)
+        let habitual = has(c.builtin("modality", "habitual"), in: s) && narrativePast.contains(sentence.paragraph)
         let hypotheticalCue = c.builtin("modality", "hypothetical")
         var signals = facts[s].signals
         var clauses: [Clause] = []
@@ -209,6 +230,17 @@ struct AccountAnalysis {
         facts[s].clauses = clauses
     }
 
+    /// The STAR part a paragraph's heading names, if any ("Result", "The outcome", "Task").
+    private func headingPart(for sentence: Sentence) -> StarPart.Name? {
+        guard let h = doc.paragraphs[sentence.paragraph].heading, h != sentence.index else { return nil }
+        let words = Set(doc.sentences[h].tokens.map { doc.tokens[$0].norm })
+        if !words.isDisjoint(with: ["result", "results", "outcome", "outcomes", "impact"]) { return .result }
+        if !words.isDisjoint(with: ["situation", "background", "context"]) { return .situation }
+        if words.contains("task") { return .task }
+        if !words.isDisjoint(with: ["action", "actions"]) { return .action }
+        return nil
+    }
+
     /// Number tokens written straight after a law's name: its year, not a measure.
     private func legislationYearTokens(in sentence: Int) -> Set<Int> {
         var out: Set<Int> = []
@@ -242,10 +274,14 @@ struct AccountAnalysis {
             let situationCue = has(c.builtin("star", "situation"), in: s) || has(c.builtin("context", "role"), in: s)
                 || has(c.builtin("context", "setting"), in: s)
             var parts: [StarPart.Name] = []
+            // Under a STAR heading ("## Result", "Actions taken"), the heading says what the text is.
+            let headed = headingPart(for: sentence)
             // A result follows the actions: a measured change, or result wording that is not a target.
             let isResult = seenAction
                 && (f.signals.has(.comparison) || (resultCue && !f.signals.has(.hypothetical) && !taskCue))
-            if isResult { parts.append(.result) }
+            if isResult || (headed == .result && !f.signals.has(.hypothetical)) { parts.append(.result) }
+            if headed == .situation, !parts.contains(.situation) { parts.append(.situation) }
+            if headed == .task, !parts.contains(.task) { parts.append(.task) }
             if pastMine { parts.append(.action) }
             if taskCue { parts.append(.task) }
             if !pastMine && !isResult && (situationCue || f.signals.has(.specificContext)) { parts.append(.situation) }

@@ -15,9 +15,13 @@ struct SignalTests {
     private func signals(_ text: String) throws -> SignalSet { try facts(text)[0].signals }
 
     @Test func habitualPastWouldIsRealWork() throws {
-        let s = try signals("Each Monday I would pull the complaints log into one spreadsheet.")
-        #expect(s.has(.ownAction))
-        #expect(!s.has(.hypothetical))
+        let f = try facts("Last spring I set up a feedback log. Each Monday I would pull the complaints log into one spreadsheet.")
+        #expect(f[1].signals.has(.ownAction))
+        #expect(!f[1].signals.has(.hypothetical))
+        // Without any past narrative around it, the same "would" is what would be done.
+        let alone = try signals("Each Monday I would pull the complaints log into one spreadsheet.")
+        #expect(alone.has(.hypothetical))
+        #expect(!alone.has(.ownAction))
     }
 
     @Test func hypotheticalWouldIsNot() throws {

@@ -32,6 +32,18 @@ extension ResultBuilder {
                                   sentences: sentences.prefix(3).map { evidence(sentence: $0) }, ownedByLearner: owned))
             if present, let first = sentences.first { firstSeen.append((name.rawValue, first)) }
         }
+        // A task is often implied rather than stated: a specific problem (the situation) that the
+        // learner then acted on. Count it, as thin, with the situation as its evidence.
+        if let t = parts.firstIndex(where: { $0.part == "task" }), !parts[t].present,
+           let situation = parts.first(where: { $0.part == "situation" }), situation.present,
+           parts.first(where: { $0.part == "action" })?.present == true {
+            parts[t].present = true
+            parts[t].strength = .thin
+            parts[t].sentences = Array(situation.sentences.prefix(1))
+            if let first = analysis.facts.indices.first(where: { analysis.facts[$0].signals.has(.starSituation) }) {
+                firstSeen.append(("task", first))
+            }
+        }
         let order = firstSeen.sorted { $0.1 < $1.1 }.map(\.0)
         let canonical = StarPart.Name.allCases.map(\.rawValue).filter { order.contains($0) }
         return StarReport(parts: parts, inOrder: order == canonical, order: order)

@@ -12,7 +12,9 @@ extension ResultBuilder {
         }
         if ownership.verdict == .we {
             add("builtin.ownership.we-only", .major, "ownership",
-                "the account says what \"we\" did (\(ownership.weActions) times) far more than what \"I\" did (\(ownership.iActions))",
+                ownership.iActions + ownership.weActions == 0
+                    ? "the account never says what you did (no \"I …\" actions)"
+                    : "the account says what \"we\" did (\(ownership.weActions) times) far more than what \"I\" did (\(ownership.iActions))",
                 "Say what you did yourself: \"I planned…\", \"I trained…\".")
         }
         if Double(context.hypotheticalSentences) > 0.3 * Double(body) {
