@@ -19,4 +19,4 @@ if [ -d ../shared/dev-set ]; then
     "$M" mark --rubric "$r" "$f" --format json > "$OUT/$b.json"
   done
 fi
-python3 scripts/validate-report-json.py docs/report-schema.json "$OUT"/*.json
+"${PYTHON:-python3}" scripts/validate-report-json.py docs/report-schema.json "$OUT"/*.json
