@@ -82,8 +82,8 @@ struct AccountAnalysis {
         let s = sentence.index
         let words = sentence.tokens.filter { tokens[$0].isWordLike }
         let c = compiled
-        let habitual = has(c.builtin("modality", "habitual"), in: s) && narrativePast.contains(sentence.paragraph)
-        let hypotheticalCue = c.builtin("modality", "hypothetical")
+        let habitual = has(c.builtins.habitual, in: s) && narrativePast.contains(sentence.paragraph)
+        let hypotheticalCue = c.builtins.hypothetical
         var signals = facts[s].signals
         var clauses: [Clause] = []
 
@@ -189,8 +189,8 @@ struct AccountAnalysis {
         facts[s].measures = measures
         if !measures.isEmpty { signals.add(.measured) }
 
-        let change = has(c.builtin("measures", "increase"), in: s) || has(c.builtin("measures", "decrease"), in: s)
-            || has(c.builtin("measures", "before-after"), in: s)
+        let change = has(c.builtins.increase, in: s) || has(c.builtins.decrease, in: s)
+            || has(c.builtins.beforeAfter, in: s)
         // "from 14 to 5": both ends are numbers (a £ or % may sit between).
         func numberFollows(_ word: String) -> Int? {
             for (k, index) in words.enumerated() where tokens[index].norm == word {
@@ -211,19 +211,19 @@ struct AccountAnalysis {
             return t.kind == .word && t.isCapitalised && t.norm != "i" && t.text.count > 1
                 && !(idx > 0 && [".", ":", "\u{201C}", "\""].contains(tokens[idx - 1].text))
         }
-        let anchored = has(c.builtin("context", "time-anchor"), in: s)
+        let anchored = has(c.builtins.timeAnchor, in: s)
         let owned = words.contains { ["my", "our"].contains(tokens[$0].norm) }
-        let setting = has(c.builtin("context", "role"), in: s) || has(c.builtin("context", "setting"), in: s)
+        let setting = has(c.builtins.role, in: s) || has(c.builtins.setting, in: s)
         if !sentence.isHeading && (properNoun || anchored || (setting && owned) || !measures.isEmpty) {
             signals.add(.specificContext)
         }
-        let genericCue = has(c.builtin("modality", "generic"), in: s)
+        let genericCue = has(c.builtins.generic, in: s)
         if !sentence.isHeading && (genericCue || (hypothetical && !signals.has(.firstPerson) && !owned
             && !words.contains { tokens[$0].norm == "we" } && !signals.has(.specificContext))) {
             signals.add(.generic)
         }
-        if has(c.builtin("reflection", "went-well"), in: s) || has(c.builtin("reflection", "learned"), in: s)
-            || has(c.builtin("reflection", "differently"), in: s) {
+        if has(c.builtins.wentWell, in: s) || has(c.builtins.learned, in: s)
+            || has(c.builtins.differently, in: s) {
             signals.add(.reflection)
         }
         facts[s].signals = signals
@@ -269,10 +269,10 @@ struct AccountAnalysis {
             if f.hypotheticalOnly || (f.signals.has(.reflection) && !f.signals.has(.measured)) { continue }
             if f.signals.has(.generic) && !f.signals.has(.specificContext) { continue }
             let pastMine = f.clauses.contains { ($0.mode == .past || $0.mode == .habitual) && ($0.subject == .i || $0.subject == .we) }
-            let resultCue = has(c.builtin("star", "result"), in: s)
-            let taskCue = has(c.builtin("star", "task"), in: s) || f.clauses.contains { $0.mode == .task }
-            let situationCue = has(c.builtin("star", "situation"), in: s) || has(c.builtin("context", "role"), in: s)
-                || has(c.builtin("context", "setting"), in: s)
+            let resultCue = has(c.builtins.starResult, in: s)
+            let taskCue = has(c.builtins.starTask, in: s) || f.clauses.contains { $0.mode == .task }
+            let situationCue = has(c.builtins.starSituation, in: s) || has(c.builtins.role, in: s)
+                || has(c.builtins.setting, in: s)
             var parts: [StarPart.Name] = []
             // Under a STAR heading ("## Result", "Actions taken"), the heading says what the text is.
             let headed = headingPart(for: sentence)

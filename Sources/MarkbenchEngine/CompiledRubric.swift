@@ -12,6 +12,10 @@ struct CompiledRubric: Sendable {
     let conceptIndex: [ConceptRef: Int32]
     let matcher: PhraseMatcher
     let spellings: [String: String]
+    /// Well-known lexicon concepts the detectors read, resolved once.
+    let builtins: Builtins
+    /// For each rule (rubric order), each condition's requirements resolved to indices.
+    let ruleTargets: [[[ResolvedTarget]]]
 
     var rubric: Rubric { bundle.rubric }
 
@@ -78,6 +82,17 @@ struct CompiledRubric: Sendable {
         }
         matcher.finish()
         self.matcher = matcher
+        builtins = Builtins(index)
+        ruleTargets = bundle.rubric.rules.map { rule in
+            rule.conditions.map { condition in
+                condition.requirements.map { r in
+                    switch r.target {
+                    case .concept(let ref): ResolvedTarget(concept: index[ref] ?? -1, signal: nil, min: r.min)
+                    case .signal(let signal): ResolvedTarget(concept: -1, signal: SignalSet(signal), min: r.min)
+                    }
+                }
+            }
+        }
     }
 
     /// The index of a concept, if the rubric or its lexicons define it.
@@ -85,4 +100,29 @@ struct CompiledRubric: Sendable {
 
     /// The index of a well-known lexicon concept the built-in detectors read.
     func builtin(_ lexicon: String, _ concept: String) -> Int32? { conceptIndex[ConceptRef(lexicon: lexicon, concept: concept)] }
+}
+
+/// A requirement resolved for fast counting: a concept index (or -1) or a signal bit.
+struct ResolvedTarget: Sendable, Hashable {
+    var concept: Int32
+    var signal: SignalSet?
+    var min: Int
+}
+
+/// Indices of the lexicon concepts the built-in detectors rely on (see docs/lexicon-contract.md).
+struct Builtins: Sendable {
+    let habitual, hypothetical, generic: Int32?
+    let timeAnchor, role, setting: Int32?
+    let wentWell, learned, differently: Int32?
+    let increase, decrease, beforeAfter: Int32?
+    let starSituation, starTask, starResult: Int32?
+
+    init(_ index: [ConceptRef: Int32]) {
+        func i(_ l: String, _ c: String) -> Int32? { index[ConceptRef(lexicon: l, concept: c)] }
+        habitual = i("modality", "habitual"); hypothetical = i("modality", "hypothetical"); generic = i("modality", "generic")
+        timeAnchor = i("context", "time-anchor"); role = i("context", "role"); setting = i("context", "setting")
+        wentWell = i("reflection", "went-well"); learned = i("reflection", "learned"); differently = i("reflection", "differently")
+        increase = i("measures", "increase"); decrease = i("measures", "decrease"); beforeAfter = i("measures", "before-after")
+        starSituation = i("star", "situation"); starTask = i("star", "task"); starResult = i("star", "result")
+    }
 }

@@ -38,50 +38,48 @@ struct RuleEvaluator {
         }
     }
 
-    func count(_ requirement: Requirement, in unit: [Int]) -> Int {
-        switch requirement.target {
-        case .concept(let ref):
-            guard let index = analysis.compiled.index(of: ref) else { return 0 }
-            return unit.reduce(0) { $0 + (analysis.facts[$1].conceptCounts[index] ?? 0) }
-        case .signal(let signal):
-            return unit.reduce(0) { $0 + (analysis.facts[$1].signals.has(signal) ? 1 : 0) }
+    func count(_ t: ResolvedTarget, in unit: [Int]) -> Int {
+        if let signal = t.signal {
+            return unit.reduce(0) { $0 + (analysis.facts[$1].signals.contains(signal) ? 1 : 0) }
         }
+        guard t.concept >= 0 else { return 0 }
+        return unit.reduce(0) { $0 + (analysis.facts[$1].conceptCounts[t.concept] ?? 0) }
     }
 
-    func supplies(_ requirement: Requirement, sentence: Int) -> Bool {
-        switch requirement.target {
-        case .concept(let ref):
-            guard let index = analysis.compiled.index(of: ref) else { return false }
-            return analysis.facts[sentence].conceptCounts[index] != nil
-        case .signal(let signal):
-            return analysis.facts[sentence].signals.has(signal)
-        }
+    func supplies(_ t: ResolvedTarget, sentence: Int) -> Bool {
+        if let signal = t.signal { return analysis.facts[sentence].signals.contains(signal) }
+        return t.concept >= 0 && analysis.facts[sentence].conceptCounts[t.concept] != nil
     }
 
     func evaluate(_ rule: EvidenceRule) -> RuleEvaluation {
+        guard let ruleIndex = analysis.compiled.rubric.rules.firstIndex(where: { $0.id == rule.id }) else {
+            return RuleEvaluation(rule: rule, status: .notMet, passingUnits: [], conditions: [], contributing: [])
+        }
+        let targets = analysis.compiled.ruleTargets[ruleIndex]
         let units = units(for: rule)
         var passing: [[Int]] = []
         var best: (score: Double, outcomes: [ConditionOutcome], unit: [Int])?
         for unit in units {
             var outcomes: [ConditionOutcome] = []
             var positive = 0, satisfied = 0, violated = false
-            for condition in rule.conditions {
+            for (c, condition) in rule.conditions.enumerated() {
+                let resolved = targets[c]
                 switch condition {
                 case .require(let r):
-                    let n = count(r, in: unit)
+                    let n = count(resolved[0], in: unit)
                     positive += 1
                     if n >= r.min { satisfied += 1 }
                     outcomes.append(ConditionOutcome(kind: .require, condition: describe(r), label: label(r), holds: n >= r.min, found: n))
                 case .any(let rs):
                     positive += 1
-                    let counts = rs.map { count($0, in: unit) }
+                    let counts = resolved.map { count($0, in: unit) }
                     let holds = zip(rs, counts).contains { $1 >= $0.min }
                     if holds { satisfied += 1 }
                     outcomes.append(ConditionOutcome(kind: .any, condition: rs.map(describe).joined(separator: " | "),
                                                      label: rs.map(label).joined(separator: " or "), holds: holds,
                                                      found: counts.reduce(0, +)))
                 case .forbid(let r):
-                    let n = count(r, in: unit)
+                    let n = count(resolved[0], in: unit)
                     if n >= r.min { violated = true }
                     outcomes.append(ConditionOutcome(kind: .forbid, condition: describe(r), label: label(r), holds: n < r.min, found: n))
                 }
@@ -100,9 +98,9 @@ struct RuleEvaluator {
         }
         let evidenceUnits = passing.isEmpty ? (best.map { [$0.unit] } ?? []) : passing
         var contributing: [Int] = []
-        let positives = rule.conditions.flatMap { c -> [Requirement] in
+        let positives = zip(rule.conditions, targets).flatMap { c, t -> [ResolvedTarget] in
             if case .forbid = c { return [] }
-            return c.requirements
+            return t
         }
         for unit in evidenceUnits {
             for s in unit where positives.contains(where: { supplies($0, sentence: s) }) && !contributing.contains(s) {

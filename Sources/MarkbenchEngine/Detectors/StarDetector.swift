@@ -19,7 +19,7 @@ extension ResultBuilder {
             // A situation is the setting of a specific instance: there must be an instance (actions),
             // or the situation itself must be anchored in time ("last spring…").
             if name == .situation, strength != .absent, actionSentences < 2,
-               !sentences.contains(where: { s in compiled.builtin("context", "time-anchor").map { analysis.facts[s].conceptCounts[$0] != nil } ?? false }) {
+               !sentences.contains(where: { s in compiled.builtins.timeAnchor.map { analysis.facts[s].conceptCounts[$0] != nil } ?? false }) {
                 strength = .absent
             }
             var owned: Bool?
