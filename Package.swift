@@ -50,10 +50,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "RubricLoaderTests", dependencies: ["RubricLoader", "RubricModel"]),
+        .testTarget(name: "RubricLoaderTests", dependencies: ["RubricLoader", "RubricModel"], exclude: ["Fixtures"]),
         .testTarget(name: "MarkbenchQATests", dependencies: ["MarkbenchQA", "MarkbenchEngine", "RubricLoader"]),
         .testTarget(name: "MarkbenchTextTests", dependencies: ["MarkbenchText"]),
-        .testTarget(name: "MarkbenchEngineTests", dependencies: ["MarkbenchEngine", "MarkbenchText", "RubricLoader", "RubricModel"]),
+        .testTarget(name: "MarkbenchEngineTests", dependencies: ["MarkbenchEngine", "MarkbenchText", "RubricLoader", "RubricModel"],
+                    exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

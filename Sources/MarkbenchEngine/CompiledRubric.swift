@@ -71,8 +71,7 @@ struct CompiledRubric: Sendable {
         for (i, concept) in list.enumerated() {
             let conceptOwners = owners(of: Int32(i))
             for phrase in concept.phrases {
-                let doc = TextDocument(text: phrase.text, name: "phrase", normaliser: normaliser)
-                let tokens = doc.tokens.filter(\.isWordLike)
+                let tokens = normaliser.phraseTokens(phrase.text)
                 guard !tokens.isEmpty else { continue }
                 let key = "\(i)|\(phrase.stem)|" + tokens.map(\.stem).joined(separator: " ")
                 if seenPhrases[key] != nil { continue }

@@ -4,7 +4,7 @@ import MarkbenchText
 /// Its JSON shape is documented in docs/report-json.md and versioned by `schemaVersion`.
 public struct MarkingResult: Sendable, Codable, Hashable {
     /// Version of this JSON shape. Bumped on any incompatible change.
-    public static let currentSchemaVersion = "1.0"
+    public static let currentSchemaVersion = "1.1"
 
     public var schemaVersion: String = MarkingResult.currentSchemaVersion
     public var account: AccountInfo
@@ -19,6 +19,27 @@ public struct MarkingResult: Sendable, Codable, Hashable {
     public var context: ContextReport
     public var references: [LearnerReference]
     public var findings: [Finding]
+    /// Every sentence with what the engine saw in it, for reports that show the account
+    /// itself (added in 1.1).
+    public var sentences: [SentenceAnnotation]
+}
+
+/// One sentence of the account: where it is, its STAR parts, its signals and the criteria or
+/// marking points it is quoted as evidence for.
+public struct SentenceAnnotation: Sendable, Codable, Hashable {
+    public var start: Int
+    public var end: Int
+    public var line: Int
+    public var column: Int
+    public var paragraph: Int
+    public var heading: Bool
+    public var listItem: Bool
+    /// situation / task / action / result
+    public var star: [String]
+    /// Signal names (own-action, we-action, hypothetical, measured …), in a fixed order.
+    public var signals: [String]
+    /// Criteria and marking points this sentence is evidence for.
+    public var evidences: [String]
 }
 
 public struct AccountInfo: Sendable, Codable, Hashable {

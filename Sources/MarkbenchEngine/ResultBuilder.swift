@@ -51,13 +51,34 @@ struct ResultBuilder {
             return (pa, a.ruleID, a.message) < (pb, b.ruleID, b.message)
         }
         let decision = decide(criteria: criteria, ownership: ownership, findings: findings)
+        let annotations = sentenceAnnotations(evaluations: evaluations, targets: criteria + points)
         return MarkingResult(
             account: AccountInfo(name: doc.name, words: doc.wordCount, sentences: doc.bodySentenceCount,
                                  paragraphs: doc.paragraphs.count),
             rubric: RubricInfo(id: rubric.id, version: rubric.version, title: rubric.unit.title),
             decision: decision, criteria: criteria, markingPoints: points, star: star, ownership: ownership,
             measuredResults: measured, reflection: reflection, context: context, references: references,
-            findings: findings)
+            findings: findings, sentences: annotations)
+    }
+
+    // MARK: - Sentences
+
+    private func sentenceAnnotations(evaluations: [String: RuleEvaluation], targets: [TargetResult]) -> [SentenceAnnotation] {
+        var evidences: [Int: [String]] = [:]
+        for target in targets where target.status != .notMet {
+            let best = rubric.rules(evidencing: target.id).compactMap { evaluations[$0.id] }.max { $0.status < $1.status }
+            for s in best?.contributing.prefix(4) ?? [] { evidences[s, default: []].append(target.id) }
+        }
+        return doc.sentences.map { sentence in
+            let f = analysis.facts[sentence.index]
+            let (line, column) = doc.lineColumn(of: sentence.span.start)
+            return SentenceAnnotation(
+                start: sentence.span.start, end: sentence.span.end, line: line, column: column,
+                paragraph: sentence.paragraph, heading: sentence.isHeading, listItem: sentence.isListItem,
+                star: StarPart.Name.allCases.filter { f.signals.has($0.signal) }.map(\.rawValue),
+                signals: Signal.allCases.filter { f.signals.has($0) && !$0.rawValue.hasPrefix("star-") }.map(\.rawValue),
+                evidences: evidences[sentence.index] ?? [])
+        }
     }
 
     // MARK: - Targets

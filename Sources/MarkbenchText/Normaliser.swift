@@ -29,6 +29,22 @@ public final class Normaliser {
         return result
     }
 
+    /// The normal forms and stems of a phrase's words, tokenised exactly as accounts are.
+    public func phraseTokens(_ phrase: String) -> [(norm: String, stem: String)] {
+        Tokenizer.tokenize(Substring(phrase).unicodeScalars, base: 0).compactMap { raw in
+            switch raw.kind {
+            case .word:
+                if let fixed = raw.norm { return (fixed, stem(fixed)) }
+                return normalise(raw.text)
+            case .number:
+                let n = String(raw.text.filter { $0 != "," })
+                return (n, n)
+            case .symbol, .punctuation:
+                return nil
+            }
+        }
+    }
+
     /// The stem of an already-normal word.
     public func stem(_ norm: String) -> String { stemmer.stem(norm) }
 

@@ -108,7 +108,7 @@ enum Segmenter {
 
     private static func token(from raw: Tokenizer.RawToken, normaliser: Normaliser) -> Token {
         let span = TextSpan(start: raw.start, end: raw.end)
-        let capital = raw.text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
+        let capital = raw.text.unicodeScalars.first.map(Tokenizer.isUpper) ?? false
         switch raw.kind {
         case .word:
             if let fixed = raw.norm {

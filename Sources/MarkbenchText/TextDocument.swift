@@ -76,9 +76,37 @@ public struct TextDocument: Sendable {
 
     /// The text of `span` with white space collapsed, shortened to about `limit` characters.
     public func quote(_ span: TextSpan, limit: Int = 160) -> String {
-        let collapsed = excerpt(span).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        guard collapsed.count > limit else { return collapsed }
-        return String(collapsed.prefix(limit - 1)) + "…"
+        let a = max(0, min(span.start, utf8.count)), b = max(a, min(span.end, utf8.count))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(b - a)
+        var characters = 0
+        var pendingSpace = false
+        var truncated = false
+        var i = a
+        while i < b {
+            let byte = utf8[i]
+            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+                pendingSpace = !bytes.isEmpty
+                i += 1
+                continue
+            }
+            if characters >= limit - 1 {
+                truncated = true
+                break
+            }
+            if pendingSpace {
+                bytes.append(0x20)
+                characters += 1
+                pendingSpace = false
+            }
+            // Copy one whole UTF-8 scalar.
+            let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+            bytes.append(contentsOf: utf8[i..<min(i + length, b)])
+            characters += 1
+            i += length
+        }
+        if truncated { bytes.append(contentsOf: Array("…".utf8)) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The number of sentences that are not headings.

@@ -13,6 +13,24 @@ struct Tokenizer {
 
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" || s == "\u{2018}" }
 
+    // Fast paths for ASCII; Unicode properties only for the rest.
+    @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 128 { return s == " " || s == "\t" || s == "\n" || s == "\r" || s.value == 0x0B || s.value == 0x0C }
+        return s.properties.isWhitespace || s == "\u{FEFF}"
+    }
+    @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 128 { return s.value >= 48 && s.value <= 57 }
+        return s.properties.generalCategory == .decimalNumber
+    }
+    @inline(__always) static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 128 { return (s.value >= 65 && s.value <= 90) || (s.value >= 97 && s.value <= 122) }
+        return s.properties.isAlphabetic
+    }
+    @inline(__always) static func isUpper(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 128 { return s.value >= 65 && s.value <= 90 }
+        return s.properties.isUppercase
+    }
+
     /// Tokens of `scalars` (one line), with byte offsets starting at `base`.
     static func tokenize(_ line: Substring.UnicodeScalarView, base: Int) -> [RawToken] {
         let scalars = Array(line)
@@ -34,18 +52,17 @@ struct Tokenizer {
         }
         while i < scalars.count {
             let s = scalars[i]
-            if s.properties.isWhitespace || s == "\u{FEFF}" {
+            if isSpace(s) {
                 i += 1
                 continue
             }
-            if s.properties.numericType != nil && s.properties.generalCategory == .decimalNumber {
+            if isDigit(s) {
                 var j = i + 1
                 while j < scalars.count {
                     let c = scalars[j]
-                    if c.properties.generalCategory == .decimalNumber {
+                    if isDigit(c) {
                         j += 1
-                    } else if (c == "," || c == "."), j + 1 < scalars.count,
-                              scalars[j + 1].properties.generalCategory == .decimalNumber {
+                    } else if (c == "," || c == "."), j + 1 < scalars.count, isDigit(scalars[j + 1]) {
                         j += 2
                     } else {
                         break
@@ -55,10 +72,10 @@ struct Tokenizer {
                 i = j
                 continue
             }
-            if s.properties.isAlphabetic {
+            if isLetter(s) {
                 // Abbreviations written with dots: e.g. / i.e.
-                if i + 3 < scalars.count, scalars[i + 1] == ".", scalars[i + 2].properties.isAlphabetic, scalars[i + 3] == ".",
-                   i + 4 == scalars.count || !scalars[i + 4].properties.isAlphabetic {
+                if i + 3 < scalars.count, scalars[i + 1] == ".", isLetter(scalars[i + 2]), scalars[i + 3] == ".",
+                   i + 4 == scalars.count || !isLetter(scalars[i + 4]) {
                     out.append(RawToken(kind: .word, start: offsets[i], end: offsets[i + 4], text: text(i, i + 4), norm: nil))
                     i += 4
                     continue
@@ -66,9 +83,9 @@ struct Tokenizer {
                 var j = i + 1
                 while j < scalars.count {
                     let c = scalars[j]
-                    if c.properties.isAlphabetic || c.properties.generalCategory == .nonspacingMark {
+                    if isLetter(c) || (c.value >= 128 && c.properties.generalCategory == .nonspacingMark) {
                         j += 1
-                    } else if isApostrophe(c), j + 1 < scalars.count, scalars[j + 1].properties.isAlphabetic {
+                    } else if isApostrophe(c), j + 1 < scalars.count, isLetter(scalars[j + 1]) {
                         j += 1
                     } else {
                         break

@@ -79,7 +79,7 @@ struct RuleEvaluatorTests {
         let a = try JSON.encode(EngineFixtures.mark(text, rubric: "service-operations"))
         let b = try JSON.encode(EngineFixtures.mark(text, rubric: "service-operations"))
         #expect(a == b)
-        #expect(a.contains("\"schemaVersion\" : \"1.0\""))
+        #expect(a.contains("\"schemaVersion\" : \"1.1\""))
     }
 }
 
