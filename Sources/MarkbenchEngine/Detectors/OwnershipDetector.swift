@@ -5,7 +5,8 @@ extension ResultBuilder {
         var iActions = 0, weActions = 0
         var examples: [Evidence] = []
         for (s, facts) in analysis.facts.enumerated() {
-            let real = facts.clauses.filter { $0.mode == .past || $0.mode == .habitual || $0.mode == .present }
+            // Whose actions the account narrates, done or only proposed ("I would…" is still "I").
+            let real = facts.clauses.filter { $0.mode != .state && $0.mode != .task }
             let i = real.filter { $0.subject == .i }.count
             let we = real.filter { $0.subject == .we }.count
             iActions += i
