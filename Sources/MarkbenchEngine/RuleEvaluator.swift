@@ -102,11 +102,15 @@ struct RuleEvaluator {
             if case .forbid = c { return [] }
             return t
         }
+        // Most telling sentences first: those that supply the most of what the rule requires.
+        var scored: [(score: Int, sentence: Int)] = []
         for unit in evidenceUnits {
-            for s in unit where positives.contains(where: { supplies($0, sentence: s) }) && !contributing.contains(s) {
-                contributing.append(s)
+            for s in unit where !scored.contains(where: { $0.sentence == s }) {
+                let score = positives.filter { supplies($0, sentence: s) }.count
+                if score > 0 { scored.append((score, s)) }
             }
         }
+        contributing = scored.sorted { ($1.score, $0.sentence) < ($0.score, $1.sentence) }.map(\.sentence)
         return RuleEvaluation(rule: rule, status: status, passingUnits: passing,
                               conditions: best?.outcomes ?? [], contributing: contributing)
     }

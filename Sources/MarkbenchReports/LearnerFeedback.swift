@@ -56,7 +56,8 @@ public struct LearnerFeedback: Sendable, Codable, Hashable {
             let short = LearnerFeedback.plain(c.text)
             well.append(Point(text: "You evidence \(c.id): \(short)", quote: c.evidence.first?.quote, line: c.evidence.first?.line))
         }
-        if r.ownership.verdict == .i {
+        let hypothetical = r.findings.contains { $0.ruleID == "builtin.context.hypothetical" }
+        if r.ownership.verdict == .i && !hypothetical {
             well.append(Point(text: "Your own role is clear: you say what you did yourself.", quote: r.ownership.examples.first?.quote,
                               line: r.ownership.examples.first?.line))
         }
@@ -104,6 +105,11 @@ public struct LearnerFeedback: Sendable, Codable, Hashable {
             gaps.append(Gap(about: "legislation", title: "A law's name", missing: f.message, nextStep: f.advice ?? "",
                             tip: LearnerFeedback.tip(for: "legislation", in: rubric)))
         }
+        // Each guidance tip once: the first gap it helps.
+        var tipsShown: Set<String> = []
+        for i in gaps.indices {
+            if let tip = gaps[i].tip, !tipsShown.insert(tip).inserted { gaps[i].tip = nil }
+        }
         evenBetterIf = gaps
 
         misconceptions = r.findings.filter { $0.mistakeID != nil }.map {
@@ -129,6 +135,8 @@ public struct LearnerFeedback: Sendable, Codable, Hashable {
         t = t.replacingOccurrences(of: "the learner has ", with: "you have ")
             .replacingOccurrences(of: "the learner ", with: "you ")
             .replacingOccurrences(of: "candidate ", with: "you ")
+            .replacingOccurrences(of: " they ", with: " you ")
+            .replacingOccurrences(of: " their ", with: " your ")
         if let first = t.first { t = first.uppercased() + t.dropFirst() }
         if t.hasSuffix(".") { t.removeLast() }
         return Text.shorten(t, 140)
