@@ -51,6 +51,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RubricLoaderTests", dependencies: ["RubricLoader", "RubricModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "MarkbenchReportsTests",
+                    dependencies: ["MarkbenchReports", "MarkbenchEngine", "MarkbenchXML", "RubricLoader"],
+                    exclude: ["Golden"]),
         .testTarget(name: "MarkbenchQATests", dependencies: ["MarkbenchQA", "MarkbenchEngine", "RubricLoader"]),
         .testTarget(name: "MarkbenchTextTests", dependencies: ["MarkbenchText"]),
         .testTarget(name: "MarkbenchEngineTests", dependencies: ["MarkbenchEngine", "MarkbenchText", "RubricLoader", "RubricModel"],

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Renders sample reports to HTML, opens them in headless Chromium (Debian's `chromium`,
+# installed here if missing) and saves PNG screenshots in docs/images/.
+# Fails if Chromium cannot render a page.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v chromium >/dev/null; then
+  SUDO=""; [ "$(id -u)" != "0" ] && SUDO="sudo"
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+swift build >/dev/null
+M=.build/debug/markbench
+OUT=$(mktemp -d)
+trap 'rm -rf "$OUT"' EXIT
+$M mark --rubric customer-experience Samples/accounts/customer-experience-weak-bad-references.md --format html -o "$OUT/assessor.html"
+$M check Samples/accounts/competitive-tool-weak-unquantified.txt --unit competitive-tool --format html -o "$OUT/learner.html"
+shot() {
+  local html=$1 png=$2 height=$3
+  timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
+    --window-size=1200,"$height" --screenshot="$png" "file://$html" 2>"$OUT/chromium.log" \
+    || { cat "$OUT/chromium.log"; echo "chromium failed on $html"; exit 1; }
+  [ -s "$png" ] || { echo "no screenshot for $html"; exit 1; }
+  echo "rendered $html -> $png"
+}
+shot "$OUT/assessor.html" docs/images/assessor-report.png 3000
+shot "$OUT/learner.html" docs/images/learner-report.png 2600
