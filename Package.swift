@@ -12,6 +12,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // System C libraries (Debian packages; see README "Dependencies").
@@ -38,6 +40,19 @@ let package = Package(
         .target(name: "MarkbenchText", dependencies: ["CStemmer", "MarkbenchDiagnostics"]),
         // The rule engine: one pass over an account with a compiled matcher, detectors, scoring.
         .target(name: "MarkbenchEngine", dependencies: ["MarkbenchText", "RubricModel", "MarkbenchDiagnostics"]),
+        // Importing submissions: .txt, .md, .docx and .odt (ZIP archives of XML) with explicit limits.
+        .target(name: "MarkbenchImport", dependencies: [
+            "MarkbenchXML", "MarkbenchDiagnostics", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // Cohort marking: manifests, parallel batches, cohort summaries, portfolio cross-referencing.
+        .target(name: "MarkbenchBatch", dependencies: [
+            "MarkbenchEngine", "MarkbenchImport", "MarkbenchReports", "MarkbenchQA", "RubricModel", "MarkbenchDiagnostics",
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
+        // Writes the sample cohort's .docx and .odt files from plain-text accounts (Samples/cohort).
+        .executableTarget(name: "make-sample-cohort", dependencies: [
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Agreement statistics and evaluation against labelled accounts (IQA later).
         .target(name: "MarkbenchQA", dependencies: ["MarkbenchEngine"]),
         // Renders results for people and scripts (text, JSON; later Markdown and HTML).
@@ -46,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "markbench",
             dependencies: [
-                "RubricLoader", "RubricModel", "MarkbenchReports", "MarkbenchDiagnostics", "MarkbenchEngine", "MarkbenchText", "MarkbenchQA",
+                "RubricLoader", "RubricModel", "MarkbenchReports", "MarkbenchDiagnostics", "MarkbenchEngine", "MarkbenchText", "MarkbenchQA", "MarkbenchImport", "MarkbenchBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +69,10 @@ let package = Package(
         .testTarget(name: "MarkbenchReportsTests",
                     dependencies: ["MarkbenchReports", "MarkbenchEngine", "MarkbenchXML", "RubricLoader"],
                     exclude: ["Golden"]),
+        .testTarget(name: "MarkbenchImportTests", dependencies: [
+            "MarkbenchImport", "MarkbenchDiagnostics", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .testTarget(name: "MarkbenchBatchTests", dependencies: ["MarkbenchBatch", "MarkbenchEngine", "RubricLoader"]),
         .testTarget(name: "MarkbenchQATests", dependencies: ["MarkbenchQA", "MarkbenchEngine", "RubricLoader"]),
         .testTarget(name: "MarkbenchTextTests", dependencies: ["MarkbenchText"]),
         .testTarget(name: "MarkbenchEngineTests", dependencies: ["MarkbenchEngine", "MarkbenchText", "RubricLoader", "RubricModel"],

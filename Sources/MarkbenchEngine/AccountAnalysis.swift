@@ -234,7 +234,10 @@ struct AccountAnalysis {
     private func headingPart(for sentence: Sentence) -> StarPart.Name? {
         guard let h = doc.paragraphs[sentence.paragraph].heading, h != sentence.index else { return nil }
         let words = Set(doc.sentences[h].tokens.map { doc.tokens[$0].norm })
-        if !words.isDisjoint(with: ["result", "results", "outcome", "outcomes", "impact"]) { return .result }
+        if !words.isDisjoint(with: ["result", "results", "outcome", "outcomes", "impact", "difference"])
+            || (words.contains("it") && words.contains("worked")) || (words.contains("what") && words.contains("happened")) {
+            return .result
+        }
         if !words.isDisjoint(with: ["situation", "background", "context"]) { return .situation }
         if words.contains("task") { return .task }
         if !words.isDisjoint(with: ["action", "actions"]) { return .action }

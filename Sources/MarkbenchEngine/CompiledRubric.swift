@@ -73,7 +73,8 @@ struct CompiledRubric: Sendable {
             for phrase in concept.phrases {
                 let tokens = normaliser.phraseTokens(phrase.text)
                 guard !tokens.isEmpty else { continue }
-                let key = "\(i)|\(phrase.stem)|" + tokens.map(\.stem).joined(separator: " ")
+                // Exact phrases that share a stem ("brief", "briefed") are different phrases.
+                let key = "\(i)|\(phrase.stem)|" + tokens.map { phrase.stem ? $0.stem : $0.norm }.joined(separator: " ")
                 if seenPhrases[key] != nil { continue }
                 seenPhrases[key] = 1
                 matcher.add(stems: tokens.map(\.stem), exact: phrase.stem ? nil : tokens.map(\.norm), concepts: conceptOwners)

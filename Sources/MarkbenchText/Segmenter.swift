@@ -49,7 +49,10 @@ enum Segmenter {
         for line in lines {
             switch line.kind {
             case .blank:
-                if !current.allSatisfy({ $0.kind == .heading }) { close() }
+                // A lead-in ending with ":" keeps its list (or text) after a blank line, as Word
+                // documents and loose Markdown lists write it.
+                let leadIn = current.last.map { $0.kind == .text && $0.tokens.last?.text == ":" } ?? false
+                if !current.allSatisfy({ $0.kind == .heading }) && !leadIn { close() }
             case .heading:
                 if !current.allSatisfy({ $0.kind == .heading }) { close() }
                 current.append(line)

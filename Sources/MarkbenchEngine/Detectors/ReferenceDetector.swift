@@ -9,8 +9,7 @@ extension ResultBuilder {
         let outcomeIDs = Set(rubric.outcomes.map(\.id))
         return analysis.references.map { parsed in
             let span = TextSpan(start: doc.tokens[parsed.firstToken].span.start, end: doc.tokens[parsed.lastToken].span.end)
-            let paragraph = doc.sentences[parsed.sentence].paragraph
-            let passage = Set(doc.paragraphs[paragraph].sentences)
+            let passage = passageSentences(for: parsed.sentence)
             let targets = parsed.ids.map { id -> ReferenceTarget in
                 if id.hasPrefix("LO") {
                     return ReferenceTarget(id: id, exists: outcomeIDs.contains(id), supported: outcomeIDs.contains(id),
@@ -33,6 +32,22 @@ extension ResultBuilder {
             }
             return LearnerReference(written: doc.excerpt(span), evidence: evidence(span), targets: targets)
         }
+    }
+
+    /// The passage a reference is attached to: its paragraph, or, when the reference sits in a
+    /// heading, the whole section under that heading (up to the next heading).
+    private func passageSentences(for sentence: Int) -> Set<Int> {
+        let paragraph = doc.sentences[sentence].paragraph
+        guard doc.sentences[sentence].isHeading || doc.paragraphs[paragraph].heading != nil else {
+            return Set(doc.paragraphs[paragraph].sentences)
+        }
+        var sentences = Set(doc.paragraphs[paragraph].sentences)
+        var next = paragraph + 1
+        while next < doc.paragraphs.count, doc.paragraphs[next].heading == nil {
+            sentences.formUnion(doc.paragraphs[next].sentences)
+            next += 1
+        }
+        return sentences
     }
 
     func referenceFindings(_ references: [LearnerReference], criteria: [TargetResult]) -> [Finding] {
