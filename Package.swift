@@ -53,6 +53,8 @@ let package = Package(
         .executableTarget(name: "make-sample-cohort", dependencies: [
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // IQA: decision records and risk-based CAMERA sampling plans.
+        .target(name: "MarkbenchIQA", dependencies: ["MarkbenchDiagnostics", .product(name: "CSV", package: "CSV.swift")]),
         // Agreement statistics and evaluation against labelled accounts (IQA later).
         .target(name: "MarkbenchQA", dependencies: ["MarkbenchEngine"]),
         // Renders results for people and scripts (text, JSON; later Markdown and HTML).
@@ -73,7 +75,9 @@ let package = Package(
             "MarkbenchImport", "MarkbenchDiagnostics", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "MarkbenchBatchTests", dependencies: ["MarkbenchBatch", "MarkbenchEngine", "RubricLoader"]),
-        .testTarget(name: "MarkbenchQATests", dependencies: ["MarkbenchQA", "MarkbenchEngine", "RubricLoader"]),
+        .testTarget(name: "MarkbenchQATests", dependencies: ["MarkbenchQA", "MarkbenchEngine", "RubricLoader"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "MarkbenchIQATests", dependencies: ["MarkbenchIQA"]),
         .testTarget(name: "MarkbenchTextTests", dependencies: ["MarkbenchText"]),
         .testTarget(name: "MarkbenchEngineTests", dependencies: ["MarkbenchEngine", "MarkbenchText", "RubricLoader", "RubricModel"],
                     exclude: ["Fixtures"]),

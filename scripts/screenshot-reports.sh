@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Renders sample reports to HTML, opens them in headless Chromium (Debian's `chromium`,
-# installed here if missing) and saves PNG screenshots in docs/images/.
+# installed here if missing) and saves PNG screenshots in docs/images/: an assessor's report,
+# a learner's report and the sample cohort's summary.
 # Fails if Chromium cannot render a page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,5 +23,7 @@ shot() {
   [ -s "$png" ] || { echo "no screenshot for $html"; exit 1; }
   echo "rendered $html -> $png"
 }
+$M mark --manifest Samples/cohort/manifest.csv --formats none -o "$OUT/cohort" >/dev/null || true
 shot "$OUT/assessor.html" docs/images/assessor-report.png 3000
 shot "$OUT/learner.html" docs/images/learner-report.png 2600
+shot "$OUT/cohort/cohort-summary.html" docs/images/cohort-summary.png 1500

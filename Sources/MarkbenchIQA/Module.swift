@@ -1,0 +1,2 @@
+/// Records and sampling live here.
+enum IQAModule {}
