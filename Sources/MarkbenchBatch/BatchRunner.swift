@@ -70,27 +70,30 @@ public struct BatchRunner: Sendable {
     /// after each submission with (done, total, failed).
     public func run(_ submissions: [Submission], options: BatchOptions,
                     progress: (@Sendable (Int, Int, Int) -> Void)? = nil) async -> [SubmissionOutcome] {
+        let collected = OutcomeCollector()
+        await run(submissions, options: options, progress: progress) { index, outcome in collected.add(index, outcome) }
+        return collected.inOrder()
+    }
+
+    /// Marks `submissions`, handing each outcome to `sink` as soon as it is ready (in any order,
+    /// with its index) and keeping nothing: memory stays flat however large the batch.
+    public func run(_ submissions: [Submission], options: BatchOptions, progress: (@Sendable (Int, Int, Int) -> Void)? = nil,
+                    sink: @escaping @Sendable (Int, SubmissionOutcome) -> Void) async {
         let queue = WorkQueue(count: submissions.count)
         let tracker = ProgressTracker(total: submissions.count, report: progress)
         let names = ReportNames(submissions)
-        let outcomes = await withTaskGroup(of: [(Int, SubmissionOutcome)].self) { group in
+        await withTaskGroup(of: Void.self) { group in
             for _ in 0..<min(options.jobs, max(submissions.count, 1)) {
                 group.addTask {
-                    var done: [(Int, SubmissionOutcome)] = []
                     var normalisers: [String: Normaliser] = [:]
                     while let index = await queue.next() {
                         let outcome = mark(submissions[index], reportName: names[index], options: options, normalisers: &normalisers)
-                        done.append((index, outcome))
+                        sink(index, outcome)
                         await tracker.finished(failed: outcome.status == "failed")
                     }
-                    return done
                 }
             }
-            var all: [(Int, SubmissionOutcome)] = []
-            for await part in group { all += part }
-            return all
         }
-        return outcomes.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     private func mark(_ s: Submission, reportName: String, options: BatchOptions,
@@ -141,6 +144,20 @@ public struct BatchRunner: Sendable {
             outcome.error = error.description
         }
         return outcome
+    }
+}
+
+/// Gathers outcomes for callers that want them all in memory.
+final class OutcomeCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [(Int, SubmissionOutcome)] = []
+    func add(_ index: Int, _ outcome: SubmissionOutcome) {
+        lock.lock(); defer { lock.unlock() }
+        items.append((index, outcome))
+    }
+    func inOrder() -> [SubmissionOutcome] {
+        lock.lock(); defer { lock.unlock() }
+        return items.sorted { $0.0 < $1.0 }.map(\.1)
     }
 }
 

@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import MarkbenchEngine
 import MarkbenchQA
@@ -7,8 +6,12 @@ import RubricModel
 
 /// A cohort at a glance: per learner the decision and criteria met; per criterion how many
 /// learners evidence it; the commonest findings; where engine and assessor disagree.
+///
+/// Built one outcome at a time (`CohortSummary.Builder`): the per-learner rows can be spooled to
+/// a file as they arrive, so a batch of 10,000 uses no more memory than a batch of 100; the
+/// writers stream those rows back out.
 public struct CohortSummary: Sendable, Codable {
-    public struct Learner: Sendable, Codable {
+    public struct Learner: Sendable, Codable, Hashable {
         public var learner, unit, file, status: String
         public var decision: String?
         public var assessor: String?
@@ -18,6 +21,21 @@ public struct CohortSummary: Sendable, Codable {
         public var criteriaTotal: Int
         public var criteria: [SubmissionOutcome.CriterionStatus]
         public var error: String?
+
+        init(_ o: SubmissionOutcome) {
+            learner = o.learner
+            unit = o.unit
+            file = o.file
+            status = o.status
+            decision = o.decision
+            assessor = o.assessor
+            assessorDecision = o.assessorDecision
+            agreesWithAssessor = o.assessorDecision == nil || o.decision == nil ? nil : !o.disagrees
+            criteriaMet = o.criteriaMet
+            criteriaTotal = o.criteria.count
+            criteria = o.criteria
+            error = o.error
+        }
     }
     public struct Coverage: Sendable, Codable {
         public var unit, criterion, text: String
@@ -33,125 +51,293 @@ public struct CohortSummary: Sendable, Codable {
     public var marked: Int
     public var failed: Int
     public var competent: Int
-    public var learners: [Learner]
     public var coverage: [Coverage]
     public var commonFindings: [FindingCount]
     public var disagreements: [Learner]
+    public var failures: [Learner]
     /// Engine versus assessor on the unit decision, where the manifest has one.
     public var agreementWithAssessors: Agreement?
+    /// Units in the cohort, sorted.
+    public var units: [String]
+    /// The per-learner rows, in input order: in memory, or spooled to a JSON Lines file.
+    private var rows: RowStore
 
-    public init(outcomes: [SubmissionOutcome], rubrics: [String: Rubric]) {
-        submissions = outcomes.count
-        marked = outcomes.filter { $0.status == "marked" }.count
-        failed = submissions - marked
-        competent = outcomes.filter { $0.decision == Decision.Outcome.competent.rawValue }.count
-        learners = outcomes.map { o in
-            Learner(learner: o.learner, unit: o.unit, file: o.file, status: o.status, decision: o.decision, assessor: o.assessor,
-                    assessorDecision: o.assessorDecision,
-                    agreesWithAssessor: o.assessorDecision == nil || o.decision == nil ? nil : !o.disagrees,
-                    criteriaMet: o.criteriaMet, criteriaTotal: o.criteria.count, criteria: o.criteria, error: o.error)
-        }
-        var coverage: [Coverage] = []
-        for unit in Array(Set(outcomes.map(\.unit))).sorted() {
-            guard let rubric = rubrics[unit] else { continue }
-            let markedHere = outcomes.filter { $0.unit == unit && $0.status == "marked" }
-            for c in rubric.criteria {
-                let n = markedHere.filter { o in o.criteria.contains { $0.id == c.id && $0.status == EvidenceStatus.met.rawValue } }.count
-                coverage.append(Coverage(unit: unit, criterion: c.id, text: c.text, evidencing: n, marked: markedHere.count))
-            }
-        }
-        self.coverage = coverage
-        var counts: [String: Int] = [:]
-        for o in outcomes { for id in Set(o.findings) { counts[id, default: 0] += 1 } }
-        commonFindings = counts.map { FindingCount(ruleID: $0.key, submissions: $0.value) }
-            .sorted { ($1.submissions, $0.ruleID) < ($0.submissions, $1.ruleID) }
-        disagreements = learners.filter { $0.agreesWithAssessor == false }
-        let paired = outcomes.filter { $0.assessorDecision != nil && $0.decision != nil }
-        agreementWithAssessors = paired.isEmpty ? nil : Agreement.cohen(
-            paired.map { $0.assessorDecision == "competent" }, paired.map { $0.decision == Decision.Outcome.competent.rawValue })
+    enum CodingKeys: String, CodingKey {
+        case submissions, marked, failed, competent, coverage, commonFindings, disagreements, failures, agreementWithAssessors, units
     }
 
-    // MARK: - Writers
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        submissions = try c.decode(Int.self, forKey: .submissions)
+        marked = try c.decode(Int.self, forKey: .marked)
+        failed = try c.decode(Int.self, forKey: .failed)
+        competent = try c.decode(Int.self, forKey: .competent)
+        coverage = try c.decode([Coverage].self, forKey: .coverage)
+        commonFindings = try c.decode([FindingCount].self, forKey: .commonFindings)
+        disagreements = try c.decode([Learner].self, forKey: .disagreements)
+        failures = try c.decode([Learner].self, forKey: .failures)
+        agreementWithAssessors = try c.decodeIfPresent(Agreement.self, forKey: .agreementWithAssessors)
+        units = try c.decode([String].self, forKey: .units)
+        rows = .memory([])
+    }
 
-    public func json() throws -> String { try JSON.encode(self) + "\n" }
+    /// A summary of outcomes already in memory (small batches, tests).
+    public init(outcomes: [SubmissionOutcome], rubrics: [String: Rubric]) {
+        let builder = Builder(rubrics: rubrics, spool: nil)
+        for (i, o) in outcomes.enumerated() { builder.add(index: i, outcome: o) }
+        self = builder.finish()
+    }
+
+    /// Every learner row, in input order.
+    public func forEachLearner(_ body: (Learner) throws -> Void) rethrows {
+        switch rows {
+        case .memory(let list):
+            for l in list { try body(l) }
+        case .spool(let path):
+            guard let handle = FileHandle(forReadingAtPath: path) else { return }
+            defer { try? handle.close() }
+            var buffer = Data()
+            let decoder = JSONDecoder()
+            while true {
+                let chunk = handle.readData(ofLength: 1 << 16)
+                if chunk.isEmpty { break }
+                buffer.append(chunk)
+                while let newline = buffer.firstIndex(of: 0x0A) {
+                    let line = buffer[buffer.startIndex..<newline]
+                    buffer.removeSubrange(buffer.startIndex...newline)
+                    if let l = try? decoder.decode(Learner.self, from: line) { try body(l) }
+                }
+            }
+        }
+    }
+
+    /// All learner rows (reads the spool into memory: for small cohorts and tests).
+    public var learners: [Learner] {
+        var out: [Learner] = []
+        forEachLearner { out.append($0) }
+        return out
+    }
+
+    enum RowStore: Sendable {
+        case memory([Learner])
+        case spool(String)
+    }
+
+    // MARK: - Building
+
+    /// Collects outcomes as they finish (in any order), releases them in input order, keeps only
+    /// counts in memory when spooling.
+    public final class Builder: @unchecked Sendable {
+        private let lock = NSLock()
+        private let rubrics: [String: Rubric]
+        private let spoolPath: String?
+        private let spool: FileHandle?
+        private var pending: [Int: SubmissionOutcome] = [:]
+        private var nextIndex = 0
+        private var memory: [Learner] = []
+        private var submissions = 0, marked = 0, failed = 0, competent = 0
+        private var coverageCounts: [String: [String: Int]] = [:]
+        private var markedPerUnit: [String: Int] = [:]
+        private var units: Set<String> = []
+        private var findingCounts: [String: Int] = [:]
+        private var disagreements: [Learner] = []
+        private var failures: [Learner] = []
+        private var assessorSays: [Bool] = []
+        private var engineSays: [Bool] = []
+        private let encoder: JSONEncoder = {
+            let e = JSONEncoder()
+            e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return e
+        }()
+
+        /// `spool`: a file to hold the per-learner rows (JSON Lines); nil keeps them in memory.
+        public init(rubrics: [String: Rubric], spool: String?) {
+            self.rubrics = rubrics
+            if let spool, FileManager.default.createFile(atPath: spool, contents: nil) {
+                spoolPath = spool
+                self.spool = FileHandle(forWritingAtPath: spool)
+            } else {
+                spoolPath = nil
+                self.spool = nil
+            }
+        }
+
+        public func add(index: Int, outcome: SubmissionOutcome) {
+            lock.lock(); defer { lock.unlock() }
+            pending[index] = outcome
+            while let next = pending.removeValue(forKey: nextIndex) {
+                record(next)
+                nextIndex += 1
+            }
+        }
+
+        private func record(_ o: SubmissionOutcome) {
+            submissions += 1
+            units.insert(o.unit)
+            let row = Learner(o)
+            if o.status == "marked" {
+                marked += 1
+                markedPerUnit[o.unit, default: 0] += 1
+                if o.decision == Decision.Outcome.competent.rawValue { competent += 1 }
+                for c in o.criteria where c.status == EvidenceStatus.met.rawValue {
+                    coverageCounts[o.unit, default: [:]][c.id, default: 0] += 1
+                }
+                for id in Set(o.findings) { findingCounts[id, default: 0] += 1 }
+                if let a = o.assessorDecision, let d = o.decision {
+                    assessorSays.append(a == "competent")
+                    engineSays.append(d == Decision.Outcome.competent.rawValue)
+                }
+                if o.disagrees { disagreements.append(row) }
+            } else {
+                failed += 1
+                failures.append(row)
+            }
+            if let spool, let data = try? encoder.encode(row) {
+                spool.write(data)
+                spool.write(Data([0x0A]))
+            } else {
+                memory.append(row)
+            }
+        }
+
+        public func finish() -> CohortSummary {
+            lock.lock(); defer { lock.unlock() }
+            try? spool?.close()
+            var coverage: [Coverage] = []
+            for unit in units.sorted() {
+                guard let rubric = rubrics[unit] else { continue }
+                for c in rubric.criteria {
+                    coverage.append(Coverage(unit: unit, criterion: c.id, text: c.text,
+                                             evidencing: coverageCounts[unit]?[c.id] ?? 0, marked: markedPerUnit[unit] ?? 0))
+                }
+            }
+            let common = findingCounts.map { FindingCount(ruleID: $0.key, submissions: $0.value) }
+                .sorted { ($1.submissions, $0.ruleID) < ($0.submissions, $1.ruleID) }
+            return CohortSummary(
+                submissions: submissions, marked: marked, failed: failed, competent: competent, coverage: coverage,
+                commonFindings: common, disagreements: disagreements, failures: failures,
+                agreementWithAssessors: assessorSays.isEmpty ? nil : Agreement.cohen(assessorSays, engineSays),
+                units: units.sorted(), rows: spoolPath.map { .spool($0) } ?? .memory(memory))
+        }
+    }
+
+    private init(submissions: Int, marked: Int, failed: Int, competent: Int, coverage: [Coverage], commonFindings: [FindingCount],
+                 disagreements: [Learner], failures: [Learner], agreementWithAssessors: Agreement?, units: [String], rows: RowStore) {
+        self.submissions = submissions
+        self.marked = marked
+        self.failed = failed
+        self.competent = competent
+        self.coverage = coverage
+        self.commonFindings = commonFindings
+        self.disagreements = disagreements
+        self.failures = failures
+        self.agreementWithAssessors = agreementWithAssessors
+        self.units = units
+        self.rows = rows
+    }
+
+    // MARK: - Writers (streaming: each takes a sink for text)
+
+    /// JSON: the summary's counts, then `learners`, one compact object per line.
+    public func writeJSON(_ emit: (String) -> Void) throws {
+        let pretty = JSONEncoder()
+        pretty.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var head = String(decoding: try pretty.encode(self), as: UTF8.self)
+        head.removeLast() // the closing brace
+        while head.last?.isWhitespace == true { head.removeLast() }
+        emit(head + ",\n  \"learners\" : [\n")
+        let compact = JSONEncoder()
+        compact.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var first = true
+        try forEachLearner { l in
+            emit((first ? "    " : ",\n    ") + String(decoding: try compact.encode(l), as: UTF8.self))
+            first = false
+        }
+        emit("\n  ]\n}\n")
+    }
 
     /// One row per submission: learner, unit, file, status, decision, assessor decision, agreement,
-    /// criteria met, then one column per criterion id seen in the cohort.
-    public func csv() throws -> String {
-        let stream = OutputStream(toMemory: ())
-        let writer = try CSVWriter(stream: stream)
-        var ids: [String] = []
-        for c in coverage where !ids.contains("\(c.unit) \(c.criterion)") { ids.append("\(c.unit) \(c.criterion)") }
-        try writer.write(row: ["learner", "unit", "file", "status", "engine_decision", "assessor", "assessor_decision",
-                               "agrees", "criteria_met", "criteria_total"] + ids + ["error"])
-        for l in learners {
+    /// criteria met, then one column per criterion of the cohort's units.
+    public func writeCSV(_ emit: (String) -> Void) throws {
+        let ids = coverage.map { "\($0.unit) \($0.criterion)" }
+        emit(CSVLine.make(["learner", "unit", "file", "status", "engine_decision", "assessor", "assessor_decision",
+                           "agrees", "criteria_met", "criteria_total"] + ids + ["error"]))
+        try forEachLearner { l in
             var row = [l.learner, l.unit, l.file, l.status, l.decision ?? "", l.assessor ?? "", l.assessorDecision ?? "",
                        l.agreesWithAssessor.map { $0 ? "yes" : "no" } ?? "", String(l.criteriaMet), String(l.criteriaTotal)]
-            for id in ids {
-                let parts = id.split(separator: " ")
-                row.append(String(parts[0]) == l.unit ? (l.criteria.first { $0.id == String(parts[1]) }?.status ?? "") : "")
+            for c in coverage {
+                row.append(c.unit == l.unit ? (l.criteria.first { $0.id == c.criterion }?.status ?? "") : "")
             }
             row.append(l.error ?? "")
-            try writer.write(row: row)
+            emit(CSVLine.make(row))
         }
-        writer.stream.close()
-        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    /// A self-contained page with the heat map of learners × criteria.
-    public func html(title: String = "Cohort summary") -> String {
+    /// A self-contained page with the heat map of learners × criteria per unit.
+    public func writeHTML(title: String = "Cohort summary", _ emit: (String) -> Void) {
         let e = CohortHTML.escape
-        var b = "<h1>\(e(title))</h1>\n"
-        b += "<p class=\"meta\">\(submissions) submissions · \(marked) marked · \(failed) could not be read · \(competent) suggested competent</p>\n"
+        emit(CohortHTML.head(title: title))
+        emit("<h1>\(e(title))</h1>\n")
+        emit("<p class=\"meta\">\(submissions) submissions · \(marked) marked · \(failed) could not be read · \(competent) suggested competent</p>\n")
         if let a = agreementWithAssessors {
-            b += "<p>Engine and assessors agree on \(a.agreed) of \(a.items) decisions (\(String(format: "%.0f", a.percent * 100)) %"
-                + (a.kappa.map { String(format: ", Cohen's κ %.2f", $0) } ?? "") + ").</p>\n"
+            emit("<p>Engine and assessors agree on \(a.agreed) of \(a.items) decisions (\(String(format: "%.0f", a.percent * 100)) %"
+                 + (a.kappa.map { String(format: ", Cohen's κ %.2f", $0) } ?? "") + ").</p>\n")
         }
-        for unit in Array(Set(learners.map(\.unit))).sorted() {
+        for unit in units {
             let ids = coverage.filter { $0.unit == unit }
-            b += "<h2>\(e(unit))</h2>\n<table class=\"heat\"><tr><th>Learner</th><th>Engine</th><th>Assessor</th>"
-            for c in ids { b += "<th title=\"\(e(c.text))\">\(e(c.criterion))</th>" }
-            b += "</tr>\n"
-            for l in learners where l.unit == unit {
+            var header = "<h2>\(e(unit))</h2>\n<table class=\"heat\"><tr><th>Learner</th><th>Engine</th><th>Assessor</th>"
+            for c in ids { header += "<th title=\"\(e(c.text))\">\(e(c.criterion))</th>" }
+            emit(header + "</tr>\n")
+            forEachLearner { l in
+                guard l.unit == unit, l.status == "marked" else { return }
                 let flag = l.agreesWithAssessor == false ? " class=\"disagree\"" : ""
-                b += "<tr\(flag)><td>\(e(l.learner))<div class=\"muted\">\(e((l.file as NSString).lastPathComponent))</div></td>"
-                if l.status == "failed" {
-                    b += "<td colspan=\"\(2 + ids.count)\" class=\"failed\">\(e(l.error ?? "could not be read"))</td></tr>\n"
-                    continue
-                }
-                b += "<td>\(CohortHTML.decision(l.decision))</td><td>\(CohortHTML.decision(l.assessorDecision?.replacingOccurrences(of: " ", with: "-")))</td>"
+                var row = "<tr\(flag)><td>\(e(l.learner))<div class=\"muted\">\(e((l.file as NSString).lastPathComponent))</div></td>"
+                row += "<td>\(CohortHTML.decision(l.decision))</td><td>\(CohortHTML.decision(l.assessorDecision?.replacingOccurrences(of: " ", with: "-")))</td>"
                 for c in ids {
                     let status = l.criteria.first { $0.id == c.criterion }?.status ?? "not-met"
-                    b += "<td class=\"cell \(status)\">\(status == "met" ? "●" : status == "partly-met" ? "◐" : "○")</td>"
+                    row += "<td class=\"cell \(status)\">\(status == "met" ? "●" : status == "partly-met" ? "◐" : "○")</td>"
                 }
-                b += "</tr>\n"
+                emit(row + "</tr>\n")
             }
-            b += "<tr class=\"total\"><td>Learners evidencing</td><td></td><td></td>"
+            var total = "<tr class=\"total\"><td>Learners evidencing</td><td></td><td></td>"
             for c in ids {
                 let share = c.marked == 0 ? 0 : Double(c.evidencing) / Double(c.marked)
-                b += "<td style=\"background: rgba(22,163,74,\(String(format: "%.2f", 0.15 + 0.6 * share)))\">\(c.evidencing)/\(c.marked)</td>"
+                total += "<td style=\"background: rgba(22,163,74,\(String(format: "%.2f", 0.15 + 0.6 * share)))\">\(c.evidencing)/\(c.marked)</td>"
             }
-            b += "</tr>\n</table>\n"
+            emit(total + "</tr>\n</table>\n")
         }
-        b += "<p class=\"legend\"><span class=\"cell met\">● met</span> <span class=\"cell partly-met\">◐ partly met</span> <span class=\"cell not-met\">○ not met</span> <span class=\"disagree\">&nbsp;engine and assessor disagree&nbsp;</span></p>\n"
+        emit("<p class=\"legend\"><span class=\"cell met\">● met</span> <span class=\"cell partly-met\">◐ partly met</span> <span class=\"cell not-met\">○ not met</span> <span class=\"disagree\">&nbsp;engine and assessor disagree&nbsp;</span></p>\n")
         if !disagreements.isEmpty {
-            b += "<h2>Where the engine and the assessor disagree</h2>\n<table><tr><th>Learner</th><th>Unit</th><th>Assessor</th><th>Assessor's decision</th><th>Engine</th><th>Criteria met</th></tr>\n"
+            emit("<h2>Where the engine and the assessor disagree</h2>\n<table><tr><th>Learner</th><th>Unit</th><th>Assessor</th><th>Assessor's decision</th><th>Engine</th><th>Criteria met</th></tr>\n")
             for d in disagreements {
-                b += "<tr><td>\(e(d.learner))</td><td>\(e(d.unit))</td><td>\(e(d.assessor ?? ""))</td><td>\(e(d.assessorDecision ?? ""))</td><td>\(CohortHTML.decision(d.decision))</td><td>\(d.criteriaMet)/\(d.criteriaTotal)</td></tr>\n"
+                emit("<tr><td>\(e(d.learner))</td><td>\(e(d.unit))</td><td>\(e(d.assessor ?? ""))</td><td>\(e(d.assessorDecision ?? ""))</td><td>\(CohortHTML.decision(d.decision))</td><td>\(d.criteriaMet)/\(d.criteriaTotal)</td></tr>\n")
             }
-            b += "</table>\n"
+            emit("</table>\n")
         }
-        b += "<h2>Most common findings</h2>\n<table><tr><th>Rule</th><th>Submissions</th></tr>\n"
-        for f in commonFindings.prefix(15) { b += "<tr><td><code>\(e(f.ruleID))</code></td><td>\(f.submissions)</td></tr>\n" }
-        b += "</table>\n"
-        let failures = learners.filter { $0.status == "failed" }
+        emit("<h2>Most common findings</h2>\n<table><tr><th>Rule</th><th>Submissions</th></tr>\n")
+        for f in commonFindings.prefix(15) { emit("<tr><td><code>\(e(f.ruleID))</code></td><td>\(f.submissions)</td></tr>\n") }
+        emit("</table>\n")
         if !failures.isEmpty {
-            b += "<h2>Could not be marked</h2>\n<ul>\n"
-            for f in failures { b += "<li>\(e(f.file)): \(e(f.error ?? ""))</li>\n" }
-            b += "</ul>\n"
+            emit("<h2>Could not be marked</h2>\n<ul>\n")
+            for f in failures { emit("<li>\(e(f.file)): \(e(f.error ?? ""))</li>\n") }
+            emit("</ul>\n")
         }
-        return CohortHTML.page(title: title, body: b)
+        emit(CohortHTML.tail)
+    }
+
+    // String conveniences (small cohorts, tests).
+    public func json() throws -> String { var s = ""; try writeJSON { s += $0 }; return s }
+    public func csv() throws -> String { var s = ""; try writeCSV { s += $0 }; return s }
+    public func html(title: String = "Cohort summary") -> String { var s = ""; writeHTML(title: title) { s += $0 }; return s }
+}
+
+/// One CSV record, quoted where needed (RFC 4180).
+enum CSVLine {
+    static func make(_ fields: [String]) -> String {
+        fields.map { f in
+            f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
+        }.joined(separator: ",") + "\r\n"
     }
 }
 
@@ -169,7 +355,7 @@ enum CohortHTML {
         }
     }
 
-    static func page(title: String, body: String) -> String {
+    static func head(title: String) -> String {
         """
         <!DOCTYPE html>
         <html lang="en-GB">
@@ -193,10 +379,9 @@ enum CohortHTML {
         </style>
         </head>
         <body>
-        \(body)
-        </body>
-        </html>
 
         """
     }
+
+    static let tail = "</body>\n</html>\n"
 }

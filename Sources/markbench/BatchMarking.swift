@@ -44,7 +44,17 @@ enum BatchMarking {
         }
         let showProgress = isatty(STDERR_FILENO) == 1
         let start = DispatchTime.now()
-        let outcomes = blockingRun(BatchRunner(engines: engines), submissions, options) { done, total, failed in
+        let rubrics = engines.mapValues(\.rubric)
+        // Rows spool to disk beside the summary (or to a temporary file) so memory stays flat.
+        let spool = (options.outputDirectory ?? NSTemporaryDirectory()) + "/.markbench-cohort-\(getpid()).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: spool) }
+        let builder = CohortSummary.Builder(rubrics: rubrics, spool: spool)
+        blockingRun(BatchRunner(engines: engines), submissions, options, sink: { index, outcome in
+            builder.add(index: index, outcome: outcome)
+            if outcome.status == "failed" {
+                FileHandle.standardError.write(Data(((showProgress ? "\r\u{1B}[K" : "") + (outcome.error ?? outcome.file) + "\n").utf8))
+            }
+        }) { done, total, failed in
             guard showProgress else { return }
             let width = 30
             let filled = total == 0 ? width : done * width / total
@@ -53,22 +63,28 @@ enum BatchMarking {
             if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        let rubrics = engines.mapValues(\.rubric)
-        let summary = CohortSummary(outcomes: outcomes, rubrics: rubrics)
-        for o in outcomes where o.status == "failed" { print("\(o.error ?? o.file)", to: &stderr) }
+        let summary = builder.finish()
         if let folder = options.outputDirectory {
-            let files: [(String, String)] = [
-                ("cohort-summary.csv", try summary.csv()), ("cohort-summary.json", try summary.json()),
-                ("cohort-summary.html", summary.html()),
-            ].filter { summaryFormats.contains(($0.0 as NSString).pathExtension) }
-            for (name, content) in files {
+            let writers: [(String, (CohortSummary, (String) -> Void) throws -> Void)] = [
+                ("cohort-summary.csv", { try $0.writeCSV($1) }), ("cohort-summary.json", { try $0.writeJSON($1) }),
+                ("cohort-summary.html", { $0.writeHTML($1) }),
+            ]
+            for (name, write) in writers where summaryFormats.contains((name as NSString).pathExtension) {
                 let path = (folder as NSString).appendingPathComponent(name)
                 if FileManager.default.fileExists(atPath: path), !options.force {
                     throw CLIError("\(path): already exists; nothing was overwritten. Use --force, or choose another --output folder.")
                 }
-                try Data(content.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                FileManager.default.createFile(atPath: path, contents: nil)
+                guard let handle = FileHandle(forWritingAtPath: path) else { throw CLIError("\(path): cannot be written") }
+                var buffer = ""
+                try write(summary) { piece in
+                    buffer += piece
+                    if buffer.utf8.count > 1 << 16 { handle.write(Data(buffer.utf8)); buffer = "" }
+                }
+                handle.write(Data(buffer.utf8))
+                try handle.close()
             }
-            print("Wrote \(outcomes.reduce(0) { $0 + $1.reports.count }) reports and the cohort summary to \(folder)")
+            print("Wrote the reports and the cohort summary to \(folder)")
         }
         print(String(format: "%d submissions: %d marked, %d failed, %d suggested competent (%.2f s, %.1f submissions/s)",
                      summary.submissions, summary.marked, summary.failed, summary.competent, seconds,
@@ -85,16 +101,14 @@ enum BatchMarking {
 
     /// Runs the async batch from a synchronous command.
     private static func blockingRun(_ runner: BatchRunner, _ submissions: [Submission], _ options: BatchOptions,
-                                    progress: @escaping @Sendable (Int, Int, Int) -> Void) -> [SubmissionOutcome] {
-        let box = ResultBox()
+                                    sink: @escaping @Sendable (Int, SubmissionOutcome) -> Void,
+                                    progress: @escaping @Sendable (Int, Int, Int) -> Void) {
         let semaphore = DispatchSemaphore(value: 0)
         Task.detached {
-            box.value = await runner.run(submissions, options: options, progress: progress)
+            await runner.run(submissions, options: options, progress: progress, sink: sink)
             semaphore.signal()
         }
         semaphore.wait()
-        return box.value
     }
 
-    private final class ResultBox: @unchecked Sendable { var value: [SubmissionOutcome] = [] }
 }

@@ -90,7 +90,7 @@ struct BatchTests {
         #expect(summary.coverage.allSatisfy { $0.marked == 2 })
         let csv = try summary.csv()
         #expect(csv.hasPrefix("learner,unit,file,status,engine_decision,assessor,assessor_decision,agrees,criteria_met,criteria_total,"))
-        #expect(csv.split(separator: "\n").count == 4)
+        #expect(csv.split(whereSeparator: \.isNewline).count == 4)
         let html = summary.html()
         #expect(html.contains("<table class=\"heat\">"))
         #expect(!html.contains("<script"))
@@ -125,5 +125,33 @@ struct PortfolioTests {
         #expect(Array(matrix.rows[1].statuses.suffix(3)) == ["met", "met", "met"])
         #expect(matrix.uncovered.isEmpty)
         #expect(matrix.table().contains("Every criterion of every unit is evidenced"))
+    }
+}
+
+@Suite("Cohort summary streaming")
+struct CohortStreamingTests {
+    @Test func spooledAndInMemorySummariesAreIdentical() throws {
+        let outcomes = (0..<50).map { i in
+            SubmissionOutcome(learner: "L\(i)", unit: "service-operations", file: "f\(i).txt", assessor: "A",
+                              assessorDecision: i % 3 == 0 ? "competent" : "not yet competent", date: nil,
+                              status: i == 7 ? "failed" : "marked", error: i == 7 ? "f7.txt: broken" : nil,
+                              decision: i % 2 == 0 ? "competent" : "not-yet-competent",
+                              criteria: [.init(id: "1.1", status: i % 2 == 0 ? "met" : "not-met")], findings: ["R\(i % 4)"], reports: [])
+        }
+        let rubrics = try engines().mapValues(\.rubric)
+        let memory = CohortSummary(outcomes: outcomes, rubrics: rubrics)
+        let spoolPath = NSTemporaryDirectory() + "spool-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: spoolPath) }
+        let builder = CohortSummary.Builder(rubrics: rubrics, spool: spoolPath)
+        // Outcomes arrive out of order, as they do from parallel workers.
+        for i in outcomes.indices.reversed() { builder.add(index: i, outcome: outcomes[i]) }
+        let spooled = builder.finish()
+        #expect(try spooled.csv() == memory.csv())
+        #expect(try spooled.json() == memory.json())
+        #expect(spooled.html() == memory.html())
+        #expect(spooled.learners.map(\.learner) == outcomes.map(\.learner))
+        let json = try JSONSerialization.jsonObject(with: Data(try spooled.json().utf8)) as? [String: Any]
+        #expect((json?["learners"] as? [Any])?.count == 50)
+        #expect(spooled.failed == 1)
     }
 }
