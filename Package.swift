@@ -54,7 +54,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // IQA: decision records and risk-based CAMERA sampling plans.
-        .target(name: "MarkbenchIQA", dependencies: ["MarkbenchDiagnostics", .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "MarkbenchIQA", dependencies: ["MarkbenchQA", "MarkbenchDiagnostics", .product(name: "CSV", package: "CSV.swift")]),
         // Agreement statistics and evaluation against labelled accounts (IQA later).
         .target(name: "MarkbenchQA", dependencies: ["MarkbenchEngine"]),
         // Renders results for people and scripts (text, JSON; later Markdown and HTML).
@@ -63,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "markbench",
             dependencies: [
-                "RubricLoader", "RubricModel", "MarkbenchReports", "MarkbenchDiagnostics", "MarkbenchEngine", "MarkbenchText", "MarkbenchQA", "MarkbenchImport", "MarkbenchBatch",
+                "RubricLoader", "RubricModel", "MarkbenchReports", "MarkbenchDiagnostics", "MarkbenchEngine", "MarkbenchText", "MarkbenchQA", "MarkbenchImport", "MarkbenchBatch", "MarkbenchIQA",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

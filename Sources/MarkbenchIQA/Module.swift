@@ -1,2 +1,0 @@
-/// Records and sampling live here.
-enum IQAModule {}
