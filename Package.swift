@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "MarkbenchBatchTests", dependencies: ["MarkbenchBatch", "MarkbenchEngine", "RubricLoader"]),
         .testTarget(name: "MarkbenchQATests", dependencies: ["MarkbenchQA", "MarkbenchEngine", "RubricLoader"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "MarkbenchIQATests", dependencies: ["MarkbenchIQA"]),
+        .testTarget(name: "MarkbenchIQATests", dependencies: ["MarkbenchIQA", "MarkbenchQA", "MarkbenchXML"]),
         .testTarget(name: "MarkbenchTextTests", dependencies: ["MarkbenchText"]),
         .testTarget(name: "MarkbenchEngineTests", dependencies: ["MarkbenchEngine", "MarkbenchText", "RubricLoader", "RubricModel"],
                     exclude: ["Fixtures"]),
