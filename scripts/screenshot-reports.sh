@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders sample reports to HTML, opens them in headless Chromium (Debian's `chromium`,
 # installed here if missing) and saves PNG screenshots in docs/images/: an assessor's report,
-# a learner's report and the sample cohort's summary.
+# a learner's report, the sample cohort's summary, the IQA consistency report and a sampling plan.
 # Fails if Chromium cannot render a page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,3 +27,7 @@ $M mark --manifest Samples/cohort/manifest.csv --formats none -o "$OUT/cohort" >
 shot "$OUT/assessor.html" docs/images/assessor-report.png 3000
 shot "$OUT/learner.html" docs/images/learner-report.png 2600
 shot "$OUT/cohort/cohort-summary.html" docs/images/cohort-summary.png 1500
+$M agree Samples/qa/records.csv --format html -o "$OUT/consistency.html" 2>/dev/null
+$M sample Samples/qa/records.csv --policy Samples/qa/policy.json --format html -o "$OUT/sampling.html" 2>/dev/null
+shot "$OUT/consistency.html" docs/images/consistency-report.png 2200
+shot "$OUT/sampling.html" docs/images/sampling-plan.png 1600
