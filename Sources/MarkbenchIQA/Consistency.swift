@@ -47,6 +47,11 @@ public struct ConsistencyReport: Sendable, Codable {
         public var items: Int
         public var alphaNominal: Double?
         public var alphaOrdinal: Double?
+        /// Fleiss' κ (achieved / not) over the items rated by the most common number of markers
+        /// (Fleiss needs the same number of ratings per item); nil when fewer than 3 markers share items.
+        public var fleissKappa: Double?
+        public var fleissItems: Int
+        public var fleissRatersPerItem: Int
     }
     public struct Flag: Sendable, Codable, Hashable {
         public var assessor: String
@@ -117,11 +122,18 @@ public struct ConsistencyReport: Sendable, Codable {
         let nominalUnits = items.map { item in raters.map { byItem[item]?[$0]?.isAchieved.map { $0 ? "achieved" : "not" } } }
         let ordinalItems = items.filter { item in byItem[item]!.values.allSatisfy { $0.scale == .ordinal } }
         let ordinalUnits = ordinalItems.map { item in raters.map { byItem[item]?[$0]?.decision } }
+        let achievedSets = items.map { item in raters.compactMap { byItem[item]?[$0]?.isAchieved } }
+        var perCount: [Int: Int] = [:]
+        for set in achievedSets where set.count >= 3 { perCount[set.count, default: 0] += 1 }
+        let fleissK = perCount.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? 0
+        let fleissRows = achievedSets.filter { $0.count == fleissK && fleissK >= 3 }
+        let fleiss = fleissRows.count >= 2 ? (try? FleissKappa(ratings: fleissRows, categories: [true, false]))?.kappa : nil
         manyRaters = ManyRaters(
             raters: raters.count, items: items.count,
             alphaNominal: KrippendorffAlpha.nominal(nominalUnits).alpha,
             alphaOrdinal: ordinalItems.isEmpty ? nil
-                : (try? KrippendorffAlpha(units: ordinalUnits, categories: DecisionScale.ordinal.decisions, level: .ordinal))?.alpha)
+                : (try? KrippendorffAlpha(units: ordinalUnits, categories: DecisionScale.ordinal.decisions, level: .ordinal))?.alpha,
+            fleissKappa: fleiss, fleissItems: fleissRows.count, fleissRatersPerItem: fleissK)
 
         // Leniency of each assessor against the engine and the IQA, on the same items.
         var leniency: [Leniency] = []

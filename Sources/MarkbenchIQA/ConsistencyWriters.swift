@@ -22,6 +22,9 @@ extension ConsistencyReport {
         out += "\nAll markers together: Krippendorff's α \(Self.f(manyRaters.alphaNominal)) (achieved / not)"
         if let ordinal = manyRaters.alphaOrdinal { out += ", \(Self.f(ordinal)) ordinal on graded units" }
         out += " over \(manyRaters.items) items and \(manyRaters.raters) markers\n"
+        if let k = manyRaters.fleissKappa {
+            out += "Fleiss' κ \(Self.f(k)) over the \(manyRaters.fleissItems) items marked by \(manyRaters.fleissRatersPerItem) markers\n"
+        }
         if !perUnit.isEmpty {
             out += "\nAssessors v. engine per unit\n"
             for g in perUnit { out += "  \(g.group.padding(toLength: 28, withPad: " ", startingAt: 0)) \(String(format: "%4d items  %5.1f%%", g.items, g.percent * 100))  κ \(Self.f(g.kappa))\n" }
@@ -86,7 +89,11 @@ extension ConsistencyReport {
         }
         b += "</table>\n<p>All markers together: Krippendorff's α \(Self.f(manyRaters.alphaNominal)) on achieved / not achieved"
         if let o = manyRaters.alphaOrdinal { b += ", \(Self.f(o)) ordinal on graded units" }
-        b += " (α ≥ 0.800 reliable, ≥ 0.667 tentative).</p>\n"
+        b += " (α ≥ 0.800 reliable, ≥ 0.667 tentative)"
+        if let k = manyRaters.fleissKappa {
+            b += "; Fleiss' κ \(Self.f(k)) over the \(manyRaters.fleissItems) items marked by \(manyRaters.fleissRatersPerItem) markers"
+        }
+        b += ".</p>\n"
         for (heading, groups) in [("Assessors v. engine per unit", perUnit), ("Assessors v. engine per criterion", perCriterion)] where !groups.isEmpty {
             b += "<h2>\(heading)</h2>\n<table><tr><th>Group</th><th>Items</th><th>Agree</th><th>κ</th></tr>\n"
             for g in groups { b += "<tr><td>\(esc(g.group))</td><td>\(g.items)</td><td>\(String(format: "%.0f %%", g.percent * 100))</td><td>\(Self.f(g.kappa))</td></tr>\n" }
