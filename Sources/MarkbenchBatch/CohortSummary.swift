@@ -1,4 +1,5 @@
 import Foundation
+import MarkbenchDiagnostics
 import MarkbenchEngine
 import MarkbenchQA
 import MarkbenchReports
@@ -260,7 +261,7 @@ public struct CohortSummary: Sendable, Codable {
     /// criteria met, then one column per criterion of the cohort's units.
     public func writeCSV(_ emit: (String) -> Void) throws {
         let ids = coverage.map { "\($0.unit) \($0.criterion)" }
-        emit(CSVLine.make(["learner", "unit", "file", "status", "engine_decision", "assessor", "assessor_decision",
+        emit(Escaping.csvRecord(["learner", "unit", "file", "status", "engine_decision", "assessor", "assessor_decision",
                            "agrees", "criteria_met", "criteria_total"] + ids + ["error"]))
         try forEachLearner { l in
             var row = [l.learner, l.unit, l.file, l.status, l.decision ?? "", l.assessor ?? "", l.assessorDecision ?? "",
@@ -269,7 +270,7 @@ public struct CohortSummary: Sendable, Codable {
                 row.append(c.unit == l.unit ? (l.criteria.first { $0.id == c.criterion }?.status ?? "") : "")
             }
             row.append(l.error ?? "")
-            emit(CSVLine.make(row))
+            emit(Escaping.csvRecord(row))
         }
     }
 
@@ -331,21 +332,8 @@ public struct CohortSummary: Sendable, Codable {
     public func html(title: String = "Cohort summary") -> String { var s = ""; writeHTML(title: title) { s += $0 }; return s }
 }
 
-/// One CSV record, quoted where needed (RFC 4180).
-enum CSVLine {
-    static func make(_ fields: [String]) -> String {
-        fields.map { f in
-            f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
-        }.joined(separator: ",") + "\r\n"
-    }
-}
-
 enum CohortHTML {
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func escape(_ s: String) -> String { Escaping.html(s) }
 
     static func decision(_ d: String?) -> String {
         switch d {

@@ -1,4 +1,5 @@
 import Foundation
+import MarkbenchDiagnostics
 import MarkbenchQA
 
 extension ConsistencyReport {
@@ -49,9 +50,7 @@ extension ConsistencyReport {
         return out
     }
 
-    private static func quote(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
+    private static func quote(_ s: String) -> String { Escaping.csvField(s) }
 
     public func json() throws -> String {
         let e = JSONEncoder()
@@ -62,10 +61,7 @@ extension ConsistencyReport {
     // MARK: - HTML with inline SVG charts
 
     public func html(title: String = "Marking consistency") -> String {
-        func esc(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        let esc = Escaping.html
         var b = "<h1>\(esc(title))</h1>\n<p class=\"meta\">\(records) decision records · \(manyRaters.raters) markers · \(manyRaters.items) items · bootstrap \(resamples) resamples, seed \(seed)</p>\n"
         b += "<h2>Flags</h2>\n"
         b += flags.isEmpty ? "<p>None: every marker agrees well enough and none is notably lenient or severe.</p>\n"

@@ -1,4 +1,5 @@
 import CSV
+import MarkbenchDiagnostics
 import Foundation
 
 extension SamplingPlan {
@@ -134,18 +135,4 @@ extension SamplingPlan {
         """
 }
 
-func escapeHTML(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.count)
-    for c in s {
-        switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.append(c)
-        }
-    }
-    return out
-}
+func escapeHTML(_ s: String) -> String { Escaping.html(s) }

@@ -1,4 +1,5 @@
 import Foundation
+import MarkbenchQA
 import MarkbenchDiagnostics
 
 // MARK: - Policy
@@ -144,23 +145,9 @@ public struct SamplingPolicy: Sendable, Codable, Hashable {
 
 // MARK: - Random numbers
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a small, fast, seedable generator, so a plan can be reproduced
-/// exactly from its seed on any platform.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     /// A uniform draw in [0, 1) with 53 bits of precision.
-    public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+    mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 }
 
 // MARK: - Plan

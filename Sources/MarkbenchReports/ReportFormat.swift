@@ -1,3 +1,4 @@
+import MarkbenchDiagnostics
 import MarkbenchEngine
 import RubricModel
 
@@ -47,21 +48,7 @@ public protocol Reporter {
 
 /// Helpers shared by the writers.
 enum Text {
-    static func escapeHTML(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func escapeHTML(_ s: String) -> String { Escaping.html(s) }
 
     static func escapeMarkdown(_ s: String) -> String {
         var out = ""

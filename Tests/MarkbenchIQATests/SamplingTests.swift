@@ -1,6 +1,7 @@
 import Foundation
 import MarkbenchDiagnostics
 @testable import MarkbenchIQA
+import MarkbenchQA
 import Testing
 
 private func makePlan(_ policy: SamplingPolicy = SamplingPolicy(), engine: [LearnerUnit: String] = [:]) throws -> SamplingPlan {
