@@ -25,16 +25,7 @@ enum RecordsInput {
     }
 
     static func emit(_ content: String, output: String?, force: Bool) throws {
-        guard let output else {
-            print(content, terminator: content.hasSuffix("\n") ? "" : "\n")
-            return
-        }
-        if FileManager.default.fileExists(atPath: output), !force {
-            throw CLIError("\(output): already exists; nothing was written. Use --force to overwrite it.")
-        }
-        try Data(content.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        var stderr = StandardError()
-        print("wrote \(output)", to: &stderr)
+        try OutputFile.emit(content, to: output, force: force)
     }
 }
 

@@ -40,6 +40,13 @@ struct ReportOutputOptions: ParsableArguments {
 
     /// Prints `content` or writes it to `path`, never overwriting without --force.
     func emit(_ content: String, to path: String?) throws {
+        try OutputFile.emit(content, to: path, force: force)
+    }
+}
+
+/// Writing a command's output: standard output, or a file that is never overwritten unless forced.
+enum OutputFile {
+    static func emit(_ content: String, to path: String?, force: Bool) throws {
         guard let path else {
             print(content, terminator: content.hasSuffix("\n") ? "" : "\n")
             return
@@ -50,7 +57,7 @@ struct ReportOutputOptions: ParsableArguments {
         do {
             try Data(content.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw CLIError("\(path): cannot write the report (\(error.localizedDescription)); check the folder exists and is writable.")
+            throw CLIError("\(path): cannot write (\(error.localizedDescription)); check the folder exists and is writable.")
         }
         var stderr = StandardError()
         print("wrote \(path)", to: &stderr)
