@@ -121,6 +121,7 @@ struct ResultBuilder {
     private func decide(criteria: [TargetResult], ownership: OwnershipReport, findings: [Finding]) -> Decision {
         let rule = rubric.decision
         var conditions: [DecisionCondition] = []
+        var borderlineAllowed = false
         for condition in rule.criteria {
             let ids: [String]
             switch condition.selection {
@@ -128,12 +129,24 @@ struct ResultBuilder {
             case .ids(let list): ids = list
             }
             let needed: EvidenceStatus = condition.status == .met ? .met : .partlyMet
-            let short = criteria.filter { ids.contains($0.id) && $0.status < needed }.map(\.id)
-            conditions.append(DecisionCondition(
-                description: condition.selection == .all ? "every assessment criterion \(needed == .met ? "met" : "at least partly met")"
-                    : "criteria \(ids.joined(separator: ", ")) \(needed == .met ? "met" : "at least partly met")",
-                holds: short.isEmpty,
-                detail: short.isEmpty ? "all \(ids.count) evidenced" : "not yet: \(short.joined(separator: ", "))"))
+            let short = criteria.filter { ids.contains($0.id) && $0.status < needed }
+            // Borderline: partly met with a single condition of the best rule missing.
+            let borderline = short.filter { c in
+                c.status == .partlyMet && (c.rules.max { $0.status < $1.status }?.conditions.filter { !$0.holds }.count ?? 0) == 1
+            }
+            let allowed = short.count == borderline.count && borderline.count <= condition.allowBorderline
+            let description = condition.selection == .all ? "every assessment criterion \(needed == .met ? "met" : "at least partly met")"
+                : "criteria \(ids.joined(separator: ", ")) \(needed == .met ? "met" : "at least partly met")"
+            let detail: String
+            if short.isEmpty {
+                detail = "all \(ids.count) evidenced"
+            } else if allowed {
+                detail = "all evidenced but \(borderline.map(\.id).joined(separator: ", ")) is borderline (one condition missing): check it"
+                borderlineAllowed = true
+            } else {
+                detail = "not yet: \(short.map(\.id).joined(separator: ", "))"
+            }
+            conditions.append(DecisionCondition(description: description, holds: short.isEmpty || allowed, detail: detail))
         }
         if rule.requiresOwnRole {
             let holds = ownership.verdict != .we
@@ -152,7 +165,10 @@ struct ResultBuilder {
         let borderline = criteria.filter { $0.status == .partlyMet }.count
         let level: Confidence.Level
         let reason: String
-        if borderline == 0 {
+        if borderlineAllowed && competent {
+            level = .low
+            reason = "competent only because a borderline criterion is allowed by the decision rule; check it"
+        } else if borderline == 0 {
             level = .high
             reason = "every criterion is clearly met or clearly not met"
         } else if borderline == 1 {

@@ -85,6 +85,7 @@ struct RubricDocumentReader {
             let selection: DecisionRule.CriteriaCondition.Selection = ids == ["all"] ? .all : .ids(ids)
             return .init(selection: selection,
                          status: DecisionRule.CriteriaCondition.Status(rawValue: c.attribute("status") ?? "met") ?? .met,
+                         allowBorderline: Int(c.attribute("allowBorderline") ?? "0") ?? 0,
                          location: location(c))
         }
         let blocking = when?.element(named: "noMistakes").map { Severity(rawValue: $0.attribute("severity") ?? "major") ?? .major }

@@ -203,11 +203,15 @@ public struct DecisionRule: Sendable, Hashable {
 
         public var selection: Selection
         public var status: Status
+        /// How many of the selected criteria may be *borderline* — partly met with only one
+        /// condition of their best rule missing — and still count, with low confidence.
+        public var allowBorderline: Int
         public var location: SourceLocation
 
-        public init(selection: Selection, status: Status, location: SourceLocation) {
+        public init(selection: Selection, status: Status, allowBorderline: Int = 0, location: SourceLocation) {
             self.selection = selection
             self.status = status
+            self.allowBorderline = allowBorderline
             self.location = location
         }
     }

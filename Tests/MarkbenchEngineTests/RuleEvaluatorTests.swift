@@ -91,3 +91,30 @@ enum JSON {
         return String(decoding: try e.encode(v), as: UTF8.self)
     }
 }
+
+@Suite("Borderline criteria in the decision")
+struct BorderlineDecisionTests {
+    static let text = """
+        I work on reception at the Harrogate branch of Dale Dental. In March I was asked to cut waiting.
+        The practice ran a survey of 50 patients. The practice also read every feedback card.
+        I briefed the team in April. I changed the rota the week after. After that, waiting time fell from 14 to 5 minutes.
+        I learned that asking customers works.
+        """
+
+    @Test func oneBorderlineCriterionCountsOnlyWhenTheRuleAllowsIt() throws {
+        let strict = try EngineFixtures.mark(Self.text)
+        let c = try #require(strict.criteria.first { $0.id == "1.1" })
+        #expect(c.status == .partlyMet)
+        #expect(c.rules.first?.conditions.filter { !$0.holds }.count == 1)
+        #expect(strict.decision.outcome == .notYetCompetent)
+
+        let fixture = try String(contentsOfFile: EngineFixtures.fixture, encoding: .utf8)
+            .replacingOccurrences(of: "<criteria ids=\"all\"/>", with: "<criteria ids=\"all\" allowBorderline=\"1\"/>")
+        let path = NSTemporaryDirectory() + "borderline-\(UUID().uuidString).xml"
+        try fixture.write(toFile: path, atomically: true, encoding: .utf8)
+        let lenient = try EngineFixtures.mark(Self.text, rubric: path)
+        #expect(lenient.decision.outcome == .competent, "\(lenient.decision.conditions)")
+        #expect(lenient.decision.confidence.level == .low)
+        #expect(lenient.decision.conditions.first?.detail.contains("1.1 is borderline") == true)
+    }
+}
