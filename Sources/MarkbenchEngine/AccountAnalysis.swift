@@ -70,10 +70,6 @@ struct AccountAnalysis {
         return facts[sentence].conceptCounts[concept] != nil
     }
 
-    func hitStarting(at token: Int, concept: Int32?, in sentence: Int) -> Bool {
-        guard let concept else { return false }
-        return facts[sentence].hits.contains { $0.concept == concept && $0.firstToken == token }
-    }
 
     // MARK: - Clauses and signals
 
@@ -83,7 +79,6 @@ struct AccountAnalysis {
         let words = sentence.tokens.filter { tokens[$0].isWordLike }
         let c = compiled
         let habitual = has(c.builtins.habitual, in: s) && narrativePast.contains(sentence.paragraph)
-        let hypotheticalCue = c.builtins.hypothetical
         var signals = facts[s].signals
         var clauses: [Clause] = []
 
@@ -103,7 +98,7 @@ struct AccountAnalysis {
             let verb = tokens[words[p]]
             let after = p + 1 < words.count ? tokens[words[p + 1]] : nil
             var mode: Clause.Mode
-            if Grammar.modals.contains(verb.norm) || hitStarting(at: words[p], concept: hypotheticalCue, in: s) && verb.norm != "will" && Grammar.modals.contains(verb.norm) {
+            if Grammar.modals.contains(verb.norm) {
                 if verb.norm == "would" && habitual {
                     mode = .habitual
                 } else if verb.norm == "could", after?.norm == "not" || after?.norm == "see" {

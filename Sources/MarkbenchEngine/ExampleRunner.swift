@@ -64,13 +64,11 @@ public struct ExampleRunner: Sendable {
                     }
                 }
             case .concept(let ref):
-                let owner = ref.lexicon
                 guard let spans = engine.matches(concept: ref, in: example.text, normaliser: normaliser) else {
                     failures.append(Failure(location: example.location, target: "concept \(ref)", expected: example.expect,
                                             text: example.text, problem: "no such concept"))
                     continue
                 }
-                _ = owner
                 if example.expect == .pass && spans.isEmpty {
                     failures.append(Failure(location: example.location, target: "concept \(ref)", expected: .pass,
                                             text: example.text, problem: "should match but does not"))

@@ -35,13 +35,13 @@ struct ReferenceParser {
                     var j = i + 1
                     while j < range.upperBound, tokens[j].text == ":" { j += 1 }
                     if j < range.upperBound, isCriterionNumber(tokens[j]) {
-                        let (ids, last) = list(from: j, in: range, tokens: tokens, closing: nil)
+                        let (ids, last) = list(from: j, in: range, tokens: tokens)
                         out.append(Parsed(ids: ids, firstToken: i, lastToken: last, sentence: sentence.index))
                         i = last + 1
                         continue
                     }
                 } else if t.text == "(", i + 1 < range.upperBound, isCriterionNumber(tokens[i + 1]) {
-                    let (ids, last) = list(from: i + 1, in: range, tokens: tokens, closing: ")")
+                    let (ids, last) = list(from: i + 1, in: range, tokens: tokens)
                     if last + 1 < range.upperBound, tokens[last + 1].text == ")" {
                         out.append(Parsed(ids: ids, firstToken: i, lastToken: last + 1, sentence: sentence.index))
                         i = last + 2
@@ -56,7 +56,7 @@ struct ReferenceParser {
                           isCriterionNumber(tokens[i + 2]),
                           i == range.lowerBound || !["from", "between", "of", "at", "by"].contains(tokens[i - 1].norm) {
                     // A bare range "1.1-1.3" is a reference even without "AC".
-                    let (ids, last) = list(from: i, in: range, tokens: tokens, closing: nil)
+                    let (ids, last) = list(from: i, in: range, tokens: tokens)
                     out.append(Parsed(ids: ids, firstToken: i, lastToken: last, sentence: sentence.index))
                     i = last + 1
                     continue
@@ -68,7 +68,7 @@ struct ReferenceParser {
     }
 
     /// Reads "1.1", "1.1 and 1.4", "1.1, 1.2 and AC 1.3", "1.1–1.3" starting at `start`.
-    private static func list(from start: Int, in range: Range<Int>, tokens: [Token], closing: String?) -> ([String], Int) {
+    private static func list(from start: Int, in range: Range<Int>, tokens: [Token]) -> ([String], Int) {
         var ids = [tokens[start].text]
         var last = start
         var j = start + 1
@@ -92,7 +92,6 @@ struct ReferenceParser {
             }
             break
         }
-        _ = closing
         return (ids, last)
     }
 

@@ -193,7 +193,6 @@ enum Segmenter {
                 // An initial: "J. Smith".
                 if previous.text.count == 1, previous.isCapitalised { return false }
             }
-            if previous.text.hasSuffix(".") && previous.text.count == 4 && !following.isCapitalised { return false } // "e.g."
         }
         if following.span.start == tokens[next - 1].span.end, following.kind == .word { return false } // "x.y" in a name
         switch following.kind {
