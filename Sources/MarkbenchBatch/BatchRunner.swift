@@ -122,12 +122,9 @@ public struct BatchRunner: Sendable {
                 let input = ReportInput(result: result, text: document.text, rubric: engine.rubric)
                 for format in options.formats {
                     let path = (folder as NSString).appendingPathComponent("\(reportName).\(format.fileExtension)")
-                    let content: String
-                    switch format {
-                    case .terminal: content = AssessorTerminalReport.render(input, options: .init(colour: false))
-                    case .markdown: content = AssessorMarkdownReport.render(input, options: .init())
-                    case .html: content = AssessorHTMLReport.render(input, options: .init())
-                    case .json: content = (try? JSON.encode(result)).map { $0 + "\n" } ?? "{}\n"
+                    guard let content = try? ReportRenderer.render(input, audience: .assessor, format: format) else {
+                        outcome.error = "\(path): the \(format.rawValue) report could not be rendered"
+                        continue
                     }
                     if FileManager.default.fileExists(atPath: path), !options.force {
                         outcome.error = "\(path): already exists; not overwritten (use --force)"

@@ -97,9 +97,6 @@ struct CompiledRubric: Sendable {
 
     /// The index of a concept, if the rubric or its lexicons define it.
     func index(of ref: ConceptRef) -> Int32? { conceptIndex[ref] }
-
-    /// The index of a well-known lexicon concept the built-in detectors read.
-    func builtin(_ lexicon: String, _ concept: String) -> Int32? { conceptIndex[ConceptRef(lexicon: lexicon, concept: concept)] }
 }
 
 /// A requirement resolved for fast counting: a concept index (or -1) or a signal bit.

@@ -44,10 +44,10 @@ public struct MarkingEngine: Sendable {
 
     /// Evaluates one rule on its own over `text`: what `markbench rubric test` runs for examples.
     public func check(rule id: String, on text: String, normaliser: Normaliser) -> (status: EvidenceStatus, evidence: [TextSpan])? {
-        guard let rule = compiled.rubric.rule(id) else { return nil }
+        guard let index = compiled.rubric.rules.firstIndex(where: { $0.id == id }) else { return nil }
         let doc = TextDocument(text: text, name: "example", normaliser: normaliser)
         let analysis = AccountAnalysis(doc: doc, compiled: compiled)
-        let evaluation = RuleEvaluator(analysis: analysis).evaluate(rule)
+        let evaluation = RuleEvaluator(analysis: analysis).evaluate(ruleAt: index)
         let spans = evaluation.status == .met ? evaluation.contributing.map { doc.sentences[$0].span } : []
         return (evaluation.status, spans)
     }

@@ -19,7 +19,7 @@ struct ResultBuilder {
     func build() -> MarkingResult {
         let evaluator = RuleEvaluator(analysis: analysis)
         var evaluations: [String: RuleEvaluation] = [:]
-        for rule in rubric.rules { evaluations[rule.id] = evaluator.evaluate(rule) }
+        for (index, rule) in rubric.rules.enumerated() { evaluations[rule.id] = evaluator.evaluate(ruleAt: index) }
 
         var findings: [Finding] = []
         let references = referenceResults(evaluations: evaluations)

@@ -51,10 +51,10 @@ struct RuleEvaluator {
         return t.concept >= 0 && analysis.facts[sentence].conceptCounts[t.concept] != nil
     }
 
-    func evaluate(_ rule: EvidenceRule) -> RuleEvaluation {
-        guard let ruleIndex = analysis.compiled.rubric.rules.firstIndex(where: { $0.id == rule.id }) else {
-            return RuleEvaluation(rule: rule, status: .notMet, passingUnits: [], conditions: [], contributing: [])
-        }
+    /// Evaluates the rubric's rule at `ruleIndex` (its position in `rubric.rules`, which is also
+    /// where its resolved targets are).
+    func evaluate(ruleAt ruleIndex: Int) -> RuleEvaluation {
+        let rule = analysis.compiled.rubric.rules[ruleIndex]
         let targets = analysis.compiled.ruleTargets[ruleIndex]
         let units = units(for: rule)
         var passing: [[Int]] = []

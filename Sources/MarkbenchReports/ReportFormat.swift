@@ -73,3 +73,28 @@ enum Text {
         d == .competent ? "Competent" : "Not yet competent"
     }
 }
+
+/// Who a report is written for.
+public enum ReportAudience: Sendable {
+    /// The assessor's pre-marking report (`markbench mark`).
+    case assessor
+    /// The learner's self-check (`markbench check`).
+    case learner
+}
+
+/// The one place that picks a writer for an audience and a format.
+public enum ReportRenderer {
+    public static func render(_ input: ReportInput, audience: ReportAudience, format: ReportFormat,
+                              options: RenderOptions = .init()) throws -> String {
+        switch (audience, format) {
+        case (.assessor, .terminal): AssessorTerminalReport.render(input, options: options)
+        case (.assessor, .markdown): AssessorMarkdownReport.render(input, options: options)
+        case (.assessor, .html): AssessorHTMLReport.render(input, options: options)
+        case (.assessor, .json): try JSON.encode(input.result) + "\n"
+        case (.learner, .terminal): LearnerTerminalReport.render(input, options: options)
+        case (.learner, .markdown): LearnerMarkdownReport.render(input, options: options)
+        case (.learner, .html): LearnerHTMLReport.render(input, options: options)
+        case (.learner, .json): try JSON.encode(LearnerFeedback(input)) + "\n"
+        }
+    }
+}

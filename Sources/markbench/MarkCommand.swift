@@ -63,14 +63,8 @@ struct MarkCommand: ParsableCommand {
             do {
                 let (result, text) = try AccountMarking.mark(path, engine: engine)
                 let input = ReportInput(result: result, text: text, rubric: engine.rubric)
-                let options = RenderOptions(colour: report.colour)
-                let content: String
-                switch report.format {
-                case .terminal: content = AssessorTerminalReport.render(input, options: options)
-                case .markdown: content = AssessorMarkdownReport.render(input, options: options)
-                case .html: content = AssessorHTMLReport.render(input, options: options)
-                case .json: content = try JSON.encode(result) + "\n"
-                }
+                let content = try ReportRenderer.render(input, audience: .assessor, format: report.format,
+                                                        options: RenderOptions(colour: report.colour))
                 try report.emit(content, to: try report.destination(for: path, count: accounts.count, suffix: "assessor"))
             } catch let error as DiagnosticError {
                 failed = true
@@ -181,14 +175,8 @@ struct CheckCommand: ParsableCommand {
             throw CLIError(error.description)
         }
         let input = ReportInput(result: result, text: text, rubric: engine.rubric)
-        let options = RenderOptions(colour: report.colour)
-        let content: String
-        switch report.format {
-        case .terminal: content = LearnerTerminalReport.render(input, options: options)
-        case .markdown: content = LearnerMarkdownReport.render(input, options: options)
-        case .html: content = LearnerHTMLReport.render(input, options: options)
-        case .json: content = try JSON.encode(LearnerFeedback(input)) + "\n"
-        }
+        let content = try ReportRenderer.render(input, audience: .learner, format: report.format,
+                                                options: RenderOptions(colour: report.colour))
         try report.emit(content, to: try report.destination(for: draft, count: 1, suffix: "feedback"))
     }
 }

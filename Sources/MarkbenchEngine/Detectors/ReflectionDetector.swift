@@ -3,8 +3,9 @@ extension ResultBuilder {
     func reflectionReport() -> ReflectionReport {
         var kinds: [String] = []
         var sentences: [Int] = []
-        for kind in ["went-well", "learned", "differently"] {
-            guard let concept = compiled.builtin("reflection", kind) else { continue }
+        let b = compiled.builtins
+        for (kind, index) in [("went-well", b.wentWell), ("learned", b.learned), ("differently", b.differently)] {
+            guard let concept = index else { continue }
             let found = analysis.facts.indices.filter { analysis.facts[$0].conceptCounts[concept] != nil && !doc.sentences[$0].isHeading }
             if !found.isEmpty {
                 kinds.append(kind)
