@@ -30,12 +30,18 @@ public struct PortfolioMatrix: Sendable, Codable {
     public init(files: [String], engines: [(id: String, engine: MarkingEngine)], limits: ImportLimits = .init()) {
         columns = engines.flatMap { unit in unit.engine.rubric.criteria.map { Column(unit: unit.id, criterion: $0.id, text: $0.text) } }
         var rows: [Row] = []
+        // One normaliser per unit for the whole portfolio (its stem cache then serves every file).
+        let normalisers = engines.map { $0.engine.makeNormaliser() }
         for file in files {
             do throws(DiagnosticError) {
                 let document = try SubmissionImporter.read(file, limits: limits)
                 var statuses: [String] = []
-                for unit in engines {
-                    guard let normaliser = unit.engine.makeNormaliser() else { continue }
+                for (unit, normaliser) in zip(engines, normalisers) {
+                    // Without a stemmer nothing can be marked; say so rather than leave columns short.
+                    guard let normaliser else {
+                        throw DiagnosticError(Diagnostic(code: "engine.stemmer", at: SourceLocation(file: file, line: 1, column: 1),
+                                                         "the Snowball English stemmer is not available", hint: "install libstemmer0d"))
+                    }
                     let result = unit.engine.mark(TextDocument(text: document.text, name: file, normaliser: normaliser))
                     statuses += result.criteria.map(\.status.rawValue)
                 }
